@@ -1,0 +1,60 @@
+/**
+ * SynDisco core: personas, actors, turn managers, discussions and annotations between LLM agents, and the
+ * model contract that backends implement.
+ *
+ * @packageDocumentation
+ */
+export { Actor, type ActorOptions, type ActorReply, type RespondOptions } from "./actor/actor.js";
+export { ActorType } from "./actor/actor-type.js";
+export { type CleanReplyContext, cleanReply } from "./actor/clean-reply.js";
+export {
+  type ActorDescription,
+  ANNOTATOR_STOP_STRINGS,
+  buildActorPrompt,
+  formatComment,
+  PARTICIPANT_STOP_STRINGS,
+} from "./actor/prompt.js";
+export { InputError, type InputErrorLocation } from "./errors.js";
+export {
+  type AnnotationFile,
+  type DiscussionFile,
+  type DiscussionLogEntry,
+  parseAnnotationFile,
+  parseDiscussionFile,
+} from "./formats/discussion-file.js";
+export { type AnnotatedComment, Annotation, type AnnotationOptions } from "./jobs/annotation.js";
+export {
+  type BeginOptions,
+  Discussion,
+  type DiscussionComment,
+  type DiscussionOptions,
+  HARDCODED_MODEL,
+} from "./jobs/discussion.js";
+export { loadDiscussionFile } from "./jobs/load-discussion.js";
+export { getLogger, type Logger } from "./logging/logger.js";
+export { type LoggingSetupOptions, loggingSetup } from "./logging/logging-setup.js";
+export { BaseModel, type BaseModelOptions } from "./model/base-model.js";
+export type {
+  ChatMessage,
+  ChatRole,
+  FinishReason,
+  GenerateOptions,
+  ModelReply,
+  PromptOptions,
+} from "./model/messages.js";
+export {
+  defineModelPlugin,
+  isModelPlugin,
+  type ModelPlugin,
+  type ModelPluginContext,
+  parsePluginOptions,
+} from "./model/plugin.js";
+export { Persona, type PersonaData, type PersonaValue } from "./persona.js";
+export { randomSeed, SeededRandom } from "./random.js";
+export { RandomTurnManager, type RandomTurnManagerOptions } from "./turn-managers/random-turn-manager.js";
+export { RandomWeighted, type RandomWeightedOptions } from "./turn-managers/random-weighted.js";
+export { RoundRobin } from "./turn-managers/round-robin.js";
+export { TurnManager, type TurnManagerDescription } from "./turn-managers/turn-manager.js";
+export { type AtomicWriteOptions, writeFileAtomic } from "./util/atomic-write.js";
+export { syndiscoTimestamp } from "./util/timestamp.js";
+export { VERSION } from "./version.js";

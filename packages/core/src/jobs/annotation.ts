@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import type { Actor } from "../actor/actor.js";
+import { ActorType } from "../actor/actor-type.js";
+import { formatComment } from "../actor/prompt.js";
+import { InputError } from "../errors.js";
+import type { AnnotationFile, DiscussionFile } from "../formats/discussion-file.js";
+import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.js";
+import { syndiscoTimestamp } from "../util/timestamp.js";
+import { VERSION } from "../version.js";
+import type { BeginOptions } from "./discussion.js";
+import { Discussion } from "./discussion.js";
+import { History } from "./history.js";
+import { loadDiscussionFile } from "./load-discussion.js";
+import { requireWholeNumber } from "./validate.js";
+
+/** Options of {@link Annotation}, with SynDisco's names in camelCase. */
+export interface AnnotationOptions {
+  /** The annotator: an actor of type {@link ActorType.ANNOTATOR}. */
+  annotator: Actor;
+  /** The discussion to annotate: a path to its file, its parsed file, or a finished {@link Discussion}. */
+  conversation: string | DiscussionFile | Discussion;
+  /** Annotate the moderator's comments too, and show them as context. Default `true`. */
+  includeModeratorComments?: boolean;
+  /** How many comments the annotator sees: the one it labels and those before it. Default 2. */
+  historyCtxLen?: number;
+  /** The annotation's id; a random UUID by default. */
+  id?: string;
+  /** Extra keys written into the annotation's file. */
+  metadata?: Record<string, unknown>;
+}
+
+/** One annotated comment, as it happens. */
+export interface AnnotatedComment {
+  /** Who wrote the comment. */
+  name: string;
+  comment: string;
+  annotation: string;
+  /** The comment's position in the discussion's log (0-based). */
+  index: number;
+}
+
+/** What we record about each annotation besides SynDisco's `[comment, annotation]` pair. */
+interface AnnotationDetail {
+  name: string;
+  index: number;
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  latency_ms: number;
+}
+
+/**
+ * An annotator judging each comment of a finished discussion in turn, seeing it with the comments before it.
+ *
+ * @example
+ * ```ts
+ * const annotation = new Annotation({ annotator, conversation: "discussion.json" });
+ * await annotation.begin();
+ * await annotation.toJsonFile("annotation.json");
+ * ```
+ */
+export class Annotation implements AsyncIterable<AnnotatedComment> {
+  readonly id: string;
+  readonly annotator: Actor;
+  readonly includeModeratorComments: boolean;
+  readonly historyCtxLen: number;
+  readonly #conversation: string | DiscussionFile | Discussion;
+  readonly #metadata: Record<string, unknown>;
+  readonly #logs: [string, string][] = [];
+  readonly #details: AnnotationDetail[] = [];
+  #discussion: DiscussionFile | undefined;
+  #started = false;
+  #finishedAt: Date | undefined;
+
+  constructor({
+    annotator,
+    conversation,
+    includeModeratorComments = true,
+    historyCtxLen = 2,
+    id = randomUUID(),
+    metadata = {},
+  }: AnnotationOptions) {
+    if (annotator.actorType !== ActorType.ANNOTATOR) {
+      throw new InputError(`"${annotator.getName()}" is not an annotator`, {
+        field: "annotator",
+        fix: "Create the annotator with actorType: ActorType.ANNOTATOR",
+      });
+    }
+    requireWholeNumber(historyCtxLen, "historyCtxLen", 1);
+    this.id = id;
+    this.annotator = annotator;
+    this.includeModeratorComments = includeModeratorComments;
+    this.historyCtxLen = historyCtxLen;
+    this.#conversation = conversation;
+    this.#metadata = metadata;
+  }
+
+  /** Annotates every comment. An annotation runs once; create a new one to run again. */
+  async begin({ verbose = true, signal }: BeginOptions = {}): Promise<void> {
+    for await (const item of this.#run(signal)) {
+      if (verbose) console.log(`${formatComment(item.name, item.comment)}\n${item.annotation}\n`);
+    }
+  }
+
+  /** Runs the annotation, yielding each annotated comment. */
+  [Symbol.asyncIterator](): AsyncIterator<AnnotatedComment> {
+    return this.#run(undefined);
+  }
+
+  /** Like iterating the annotation, with a signal that stops it. */
+  annotations({ signal }: { signal?: AbortSignal } = {}): AsyncIterable<AnnotatedComment> {
+    return { [Symbol.asyncIterator]: () => this.#run(signal) };
+  }
+
+  /** The annotation as SynDisco's JSON: its keys with its meaning, then ours. */
+  toDict(): AnnotationFile {
+    if (!this.#discussion) throw new Error("the annotation has not run yet; call begin() first");
+    return {
+      conv_id: this.#discussion.id,
+      timestamp: syndiscoTimestamp(this.#finishedAt ?? new Date()),
+      annotator_model: this.annotator.model.name,
+      annotator_prompt: this.annotator.describe(),
+      ctx_length: this.historyCtxLen,
+      logs: this.#logs.map(([comment, annotation]) => [comment, annotation]),
+      id: this.id,
+      annotator: this.annotator.getName(),
+      include_moderator_comments: this.includeModeratorComments,
+      annotation_details: this.#details.map((detail) => ({ ...detail })),
+      syndisco_version: VERSION,
+      ...this.#metadata,
+    };
+  }
+
+  /** Writes {@link Annotation.toDict} to a file, whole or not at all; never replaces a file unless told to. */
+  async toJsonFile(path: string, options?: AtomicWriteOptions): Promise<void> {
+    await writeFileAtomic(path, `${JSON.stringify(this.toDict(), null, 2)}\n`, options);
+  }
+
+  async *#run(signal: AbortSignal | undefined): AsyncGenerator<AnnotatedComment> {
+    if (this.#started) throw new Error("this annotation has already run; create a new Annotation to run another");
+    this.#started = true;
+    const discussion = await this.#loadConversation();
+    this.#discussion = discussion;
+    const history = new History(this.historyCtxLen);
+    for (const [index, entry] of discussion.logs.entries()) {
+      if (!this.includeModeratorComments && entry.name === discussion.moderator) continue;
+      signal?.throwIfAborted();
+      history.add(formatComment(entry.name, entry.text));
+      const reply = await this.annotator.respond(history.recent(), {
+        sessionKey: `${this.id}/${this.annotator.getName()}`,
+        ...(signal ? { signal } : {}),
+      });
+      this.#logs.push([entry.text, reply.text]);
+      const detail: AnnotationDetail = { name: entry.name, index, latency_ms: Math.round(reply.latencyMs) };
+      if (reply.promptTokens !== undefined) detail.prompt_tokens = reply.promptTokens;
+      if (reply.completionTokens !== undefined) detail.completion_tokens = reply.completionTokens;
+      this.#details.push(detail);
+      yield { name: entry.name, comment: entry.text, annotation: reply.text, index };
+    }
+    this.#finishedAt = new Date();
+  }
+
+  async #loadConversation(): Promise<DiscussionFile> {
+    const source = this.#conversation;
+    if (typeof source === "string") return loadDiscussionFile(source);
+    if (source instanceof Discussion) return source.toDict();
+    return source;
+  }
+}

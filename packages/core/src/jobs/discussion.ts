@@ -1,0 +1,269 @@
+import { randomUUID } from "node:crypto";
+import type { Actor, ActorReply } from "../actor/actor.js";
+import { ActorType } from "../actor/actor-type.js";
+import { formatComment } from "../actor/prompt.js";
+import { InputError } from "../errors.js";
+import type { DiscussionFile, DiscussionLogEntry } from "../formats/discussion-file.js";
+import { getLogger } from "../logging/logger.js";
+import type { TurnManager } from "../turn-managers/turn-manager.js";
+import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.js";
+import { syndiscoTimestamp } from "../util/timestamp.js";
+import { VERSION } from "../version.js";
+import { History } from "./history.js";
+import { requireWholeNumber } from "./validate.js";
+
+const logger = getLogger("discussion");
+
+/** The model name SynDisco writes for a seed opinion. */
+export const HARDCODED_MODEL = "hardcoded";
+
+/** Options of {@link Discussion}, with SynDisco's names in camelCase. */
+export interface DiscussionOptions {
+  /** Decides who speaks each turn; the discussion gives it the users' names. */
+  nextTurnManager: TurnManager;
+  /** The participants (the moderator may be one of them). */
+  users: readonly Actor[];
+  /** Speaks after every non-empty comment of another participant. */
+  moderator?: Actor;
+  /** How many recent comments a speaker sees. Default 5. */
+  historyContextLen?: number;
+  /** How many participant turns the discussion lasts. Default 5. */
+  convLen?: number;
+  /** A fixed first comment that starts the discussion. */
+  seedOpinion?: string;
+  /** Who wrote the seed opinion; required with `seedOpinion`. */
+  seedOpinionUsername?: string;
+  /** The discussion's id; a random UUID by default. */
+  id?: string;
+  /** Extra keys written into the discussion's file (for example an experiment's unit id). */
+  metadata?: Record<string, unknown>;
+}
+
+/** Options of {@link Discussion.begin}. */
+export interface BeginOptions {
+  /** Print each comment as `User NAME posted:` and its text. Default `true`. */
+  verbose?: boolean;
+  /** Stops the discussion between (or during) model calls. */
+  signal?: AbortSignal;
+}
+
+/** One comment of a discussion, as it happens. */
+export interface DiscussionComment extends DiscussionLogEntry {
+  /** The participant turn it belongs to (0-based); -1 for the seed opinion. */
+  turn: number;
+  isModerator: boolean;
+}
+
+/**
+ * A discussion between actors: the turn manager names each speaker, who sees the recent comments and
+ * replies; a moderator, if any, answers every participant's comment.
+ *
+ * Run it whole with {@link Discussion.begin}, or one comment at a time with `for await`.
+ *
+ * @example
+ * ```ts
+ * const discussion = new Discussion({ nextTurnManager: new RoundRobin(), users: actors, moderator });
+ * await discussion.begin();
+ * await discussion.toJsonFile("discussion.json");
+ * ```
+ */
+export class Discussion implements AsyncIterable<DiscussionComment> {
+  readonly id: string;
+  readonly users: readonly Actor[];
+  readonly moderator: Actor | undefined;
+  readonly historyContextLen: number;
+  readonly convLen: number;
+  readonly seedOpinion: string;
+  readonly seedOpinionUsername: string;
+  readonly #turnManager: TurnManager;
+  readonly #actorsByName: ReadonlyMap<string, Actor>;
+  readonly #metadata: Record<string, unknown>;
+  readonly #logs: DiscussionLogEntry[] = [];
+  readonly #history: History;
+  #startedAt: Date | undefined;
+  #finishedAt: Date | undefined;
+
+  constructor({
+    nextTurnManager,
+    users,
+    moderator,
+    historyContextLen = 5,
+    convLen = 5,
+    seedOpinion = "",
+    seedOpinionUsername = "",
+    id = randomUUID(),
+    metadata = {},
+  }: DiscussionOptions) {
+    requireWholeNumber(convLen, "convLen", 1);
+    requireWholeNumber(historyContextLen, "historyContextLen", 0);
+    this.#actorsByName = indexParticipants(users, moderator);
+    if (seedOpinion.trim() && !seedOpinionUsername.trim()) {
+      throw new InputError("a seed opinion needs the username of who wrote it", {
+        field: "seedOpinionUsername",
+        fix: "Pass seedOpinionUsername along with seedOpinion",
+      });
+    }
+    this.id = id;
+    this.users = [...users];
+    this.moderator = moderator;
+    this.historyContextLen = historyContextLen;
+    this.convLen = convLen;
+    this.seedOpinion = seedOpinion;
+    this.seedOpinionUsername = seedOpinionUsername;
+    this.#metadata = metadata;
+    this.#history = new History(historyContextLen);
+    this.#turnManager = nextTurnManager;
+    this.#turnManager.setNames(this.users.map((user) => user.getName()));
+  }
+
+  /** The comments so far, as they go into the file. */
+  get logs(): readonly DiscussionLogEntry[] {
+    return this.#logs;
+  }
+
+  /** Runs the discussion to its end. A discussion runs once; create a new one to run again. */
+  async begin({ verbose = true, signal }: BeginOptions = {}): Promise<void> {
+    for await (const comment of this.#run(signal)) {
+      if (verbose) console.log(`${formatComment(comment.name, comment.text)}\n`);
+    }
+  }
+
+  /** Runs the discussion, yielding each comment (the seed opinion and the moderator's included). */
+  [Symbol.asyncIterator](): AsyncIterator<DiscussionComment> {
+    return this.#run(undefined);
+  }
+
+  /** Like iterating the discussion, with a signal that stops it. */
+  comments({ signal }: { signal?: AbortSignal } = {}): AsyncIterable<DiscussionComment> {
+    return { [Symbol.asyncIterator]: () => this.#run(signal) };
+  }
+
+  /** The discussion as SynDisco's JSON: its keys with its meaning, then ours. */
+  toDict(): DiscussionFile {
+    return {
+      id: this.id,
+      timestamp: syndiscoTimestamp(this.#finishedAt ?? new Date()),
+      users: this.users.map((user) => user.getName()),
+      moderator: this.moderator?.getName() ?? null,
+      user_prompts: this.users.map((user) => user.describe()),
+      moderator_prompt: this.moderator?.describe() ?? null,
+      ctx_length: this.historyContextLen,
+      logs: this.#logs.map((entry) => ({ ...entry })),
+      conv_len: this.convLen,
+      seed_opinion: this.seedOpinion || null,
+      seed_opinion_user: this.seedOpinionUsername || null,
+      turn_manager: this.#turnManager.describe(),
+      started_at: this.#startedAt?.toISOString() ?? null,
+      finished_at: this.#finishedAt?.toISOString() ?? null,
+      syndisco_version: VERSION,
+      ...this.#metadata,
+    };
+  }
+
+  /** Writes {@link Discussion.toDict} to a file, whole or not at all; never replaces a file unless told to. */
+  async toJsonFile(path: string, options?: AtomicWriteOptions): Promise<void> {
+    await writeFileAtomic(path, `${JSON.stringify(this.toDict(), null, 2)}\n`, options);
+  }
+
+  async *#run(signal: AbortSignal | undefined): AsyncGenerator<DiscussionComment> {
+    if (this.#startedAt) throw new Error("this discussion has already run; create a new Discussion to run another");
+    this.#startedAt = new Date();
+    if (this.seedOpinion.trim()) {
+      yield this.#record(this.seedOpinionUsername, this.seedOpinion, HARDCODED_MODEL, -1, undefined);
+    }
+    for (let turn = 0; turn < this.convLen; turn++) {
+      signal?.throwIfAborted();
+      const speaker = this.#pickSpeaker();
+      if (!speaker) continue;
+      const reply = await this.#ask(speaker, signal);
+      if (!reply.text) {
+        logger.debug({ discussion: this.id, speaker: speaker.getName(), turn }, "empty reply skipped");
+        continue;
+      }
+      yield this.#record(speaker.getName(), reply.text, speaker.model.name, turn, reply);
+      if (this.moderator && speaker !== this.moderator) {
+        const moderation = await this.#ask(this.moderator, signal);
+        if (moderation.text) {
+          yield this.#record(this.moderator.getName(), moderation.text, this.moderator.model.name, turn, moderation);
+        }
+      }
+    }
+    this.#finishedAt = new Date();
+  }
+
+  /** The turn manager's choice, except that the moderator never speaks twice in a row. */
+  #pickSpeaker(): Actor | undefined {
+    const lastName = this.#logs.at(-1)?.name;
+    const moderatorName = this.moderator?.getName();
+    const attempts = this.users.length + 1;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const name = this.#turnManager.nextName();
+      if (name === moderatorName && lastName === moderatorName) continue;
+      const actor = this.#actorsByName.get(name);
+      if (!actor) {
+        throw new InputError(`the turn manager named "${name}", who is not a participant`, {
+          field: "nextTurnManager",
+          fix: "Let the discussion set the turn manager's names",
+        });
+      }
+      return actor;
+    }
+    return undefined;
+  }
+
+  #ask(actor: Actor, signal: AbortSignal | undefined): Promise<ActorReply> {
+    return actor.respond(this.#history.recent(), {
+      sessionKey: `${this.id}/${actor.getName()}`,
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  #record(name: string, text: string, model: string, turn: number, reply: ActorReply | undefined): DiscussionComment {
+    const entry: DiscussionLogEntry = { name, text, model };
+    if (reply?.promptTokens !== undefined) entry.prompt_tokens = reply.promptTokens;
+    if (reply?.completionTokens !== undefined) entry.completion_tokens = reply.completionTokens;
+    if (reply?.finishReason !== undefined) entry.finish_reason = reply.finishReason;
+    if (reply) entry.latency_ms = Math.round(reply.latencyMs);
+    this.#logs.push(entry);
+    this.#history.add(formatComment(name, text));
+    return { ...entry, turn, isModerator: name === this.moderator?.getName() };
+  }
+}
+
+function indexParticipants(users: readonly Actor[], moderator: Actor | undefined): Map<string, Actor> {
+  if (users.length === 0) {
+    throw new InputError("a discussion needs at least one user", { field: "users", fix: "Pass one or more actors" });
+  }
+  const byName = new Map<string, Actor>();
+  users.forEach((user, index) => {
+    if (user.actorType === ActorType.ANNOTATOR) {
+      throw new InputError(`"${user.getName()}" is an annotator and cannot take part in a discussion`, {
+        field: `users[${index}]`,
+        fix: "Create participants with actorType: ActorType.USER",
+      });
+    }
+    if (byName.has(user.getName())) {
+      throw new InputError(`two users share the username "${user.getName()}"`, {
+        field: `users[${index}]`,
+        fix: "Give every participant a distinct username",
+      });
+    }
+    byName.set(user.getName(), user);
+  });
+  if (moderator) {
+    if (moderator.actorType === ActorType.ANNOTATOR) {
+      throw new InputError("the moderator is an annotator", {
+        field: "moderator",
+        fix: "Create the moderator with actorType: ActorType.USER",
+      });
+    }
+    const namesake = byName.get(moderator.getName());
+    if (namesake && namesake !== moderator) {
+      throw new InputError(`the moderator's username "${moderator.getName()}" belongs to another user`, {
+        field: "moderator",
+        fix: "Pass the same Actor object in users and as moderator, or rename one of them",
+      });
+    }
+  }
+  return byName;
+}
