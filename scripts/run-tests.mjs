@@ -15,9 +15,13 @@ const testedPackages = readdirSync("packages")
 
 for (const dir of testedPackages) rmSync(join(dir, RESULTS_FILE), { force: true });
 
-const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1", ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
+const turbo = spawnSync(
+  "pnpm",
+  ["exec", "turbo", "run", "test", "--continue", "--concurrency=1", ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+  },
+);
 
 let passed = 0;
 let failed = 0;
@@ -34,7 +38,9 @@ for (const dir of testedPackages) {
   failed += results.numFailedTests;
   skipped += results.numPendingTests + results.numTodoTests;
   // A test file that fails to load has no tests to count; count the file itself.
-  const brokenFiles = results.testResults.filter((suite) => suite.status === "failed" && suite.assertionResults.length === 0);
+  const brokenFiles = results.testResults.filter(
+    (suite) => suite.status === "failed" && suite.assertionResults.length === 0,
+  );
   for (const suite of brokenFiles) console.error(`${suite.name}: ${suite.message}`);
   failed += brokenFiles.length;
 }

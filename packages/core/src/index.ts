@@ -34,6 +34,7 @@ export { loadDiscussionFile } from "./jobs/load-discussion.js";
 export { getLogger, type Logger } from "./logging/logger.js";
 export { type LoggingSetupOptions, loggingSetup } from "./logging/logging-setup.js";
 export { BaseModel, type BaseModelOptions } from "./model/base-model.js";
+export { formatPlainChat, formatRawChat } from "./model/chat-format.js";
 export type {
   ChatMessage,
   ChatRole,
