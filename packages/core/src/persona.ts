@@ -73,9 +73,9 @@ export class Persona {
     return Object.fromEntries(Object.entries(ordered).filter(([, value]) => value !== undefined)) as PersonaData;
   }
 
-  /** The persona as one line of JSON, as SynDisco prints it. */
+  /** The persona as one line of JSON spaced as Python's `json.dumps`, which is how SynDisco prints it. */
   toString(): string {
-    return JSON.stringify(this.toDict());
+    return toPythonStyleJson(this.toDict());
   }
 
   toJSON(): PersonaData {
@@ -181,6 +181,15 @@ function validatePersona(data: unknown, source: PersonaSource): PersonaData {
     }
   }
   return Object.freeze({ ...(record as PersonaData) });
+}
+
+function toPythonStyleJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(toPythonStyleJson).join(", ")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${toPythonStyleJson(item)}`);
+    return `{${entries.join(", ")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function isPersonaValue(value: unknown): value is PersonaValue {

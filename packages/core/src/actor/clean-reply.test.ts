@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { cleanReply } from "./clean-reply.js";
+
+const speaker = "Emma35";
+
+describe("cleanReply", () => {
+  it("removes an echoed header of the speaker", () => {
+    expect(cleanReply("User Emma35 posted: I love night shifts.", { speaker })).toBe("I love night shifts.");
+    expect(cleanReply("User Emma35 posted:\nUser Emma35 posted: Twice.", { speaker })).toBe("Twice.");
+    expect(cleanReply("Emma35: Short and sweet.", { speaker })).toBe("Short and sweet.");
+  });
+
+  it("drops everything from the point where another participant's comment starts", () => {
+    const raw = "I agree with you.\nUser Giannis posted: No, you do not!\nUser Emma35 posted: I do.";
+    expect(cleanReply(raw, { speaker })).toBe("I agree with you.");
+    expect(cleanReply("Fine. User Giannis posted: sure", { speaker })).toBe("Fine.");
+  });
+
+  it("returns nothing when the model only writes someone else's comment", () => {
+    expect(cleanReply("User Giannis posted: I am Giannis now.", { speaker })).toBe("");
+    expect(cleanReply("User Emma35 posted: User Giannis posted: hi", { speaker })).toBe("");
+  });
+
+  it("unwraps quotes that merely wrap the whole reply", () => {
+    expect(cleanReply('"Hey Emma, I feel you."', { speaker })).toBe("Hey Emma, I feel you.");
+    expect(cleanReply("“Curly quotes too.”", { speaker })).toBe("Curly quotes too.");
+  });
+
+  it("keeps quotes that do not wrap the whole reply", () => {
+    expect(cleanReply('"Yes," she said, "it is."', { speaker })).toBe('"Yes," she said, "it is."');
+    expect(cleanReply('He called it "fine".', { speaker })).toBe('He called it "fine".');
+  });
+
+  it("trims a reply cut by the token limit to its last complete sentence", () => {
+    const raw = '"Ah, nice to hear that. Everything turned out okay at the';
+    expect(cleanReply(raw, { speaker, finishReason: "length" })).toBe("Ah, nice to hear that.");
+    expect(cleanReply("Really? I think so! And then the", { speaker, finishReason: "length" })).toBe(
+      "Really? I think so!",
+    );
+  });
+
+  it("keeps a cut reply that has no complete sentence, and never trims a reply that ended normally", () => {
+    expect(cleanReply("and then the", { speaker, finishReason: "length" })).toBe("and then the");
+    expect(cleanReply("Done. and then the", { speaker, finishReason: "stop" })).toBe("Done. and then the");
+  });
+
+  it("treats whitespace as nothing said", () => {
+    expect(cleanReply("  \n\t ", { speaker })).toBe("");
+  });
+
+  it("does not mistake regex characters in usernames", () => {
+    expect(cleanReply("User a.b+c posted: hi", { speaker: "a.b+c" })).toBe("hi");
+    expect(cleanReply("User axbbc posted: hi", { speaker: "a.b+c" })).toBe("");
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { participant } from "../../test/personas.js";
+import { ActorType } from "../actor/actor-type.js";
+import type { DiscussionFile } from "../formats/discussion-file.js";
+import { ScriptedModel } from "../testing/scripted-model.js";
+import { Annotation } from "./annotation.js";
+
+const discussion: DiscussionFile = {
+  id: "conv-1",
+  timestamp: "25-06-12-15-20",
+  users: ["A", "B", "Mod"],
+  moderator: "Mod",
+  user_prompts: [],
+  moderator_prompt: null,
+  ctx_length: 3,
+  logs: [
+    { name: "A", text: "You are wrong.", model: "m" },
+    { name: "Mod", text: "Be kind.", model: "m" },
+    { name: "B", text: "Fair enough.", model: "m" },
+  ],
+};
+
+describe("Annotation", () => {
+  it("labels each comment, seeing it with the comments before it", async () => {
+    const model = new ScriptedModel({ replies: ["4", "1", "2"] });
+    const annotator = participant(model, "Judge", ActorType.ANNOTATOR);
+    const annotation = new Annotation({ annotator, conversation: discussion, historyCtxLen: 2 });
+    await annotation.begin({ verbose: false });
+    const file = annotation.toDict();
+    expect(file.logs).toEqual([
+      ["You are wrong.", "4"],
+      ["Be kind.", "1"],
+      ["Fair enough.", "2"],
+    ]);
+    expect(model.calls[2]?.messages[1]?.content).toBe(
+      "Conversation so far:\n\nUser Mod posted:\nBe kind.\nUser B posted:\nFair enough.\nOutput:",
+    );
+    expect(file).toMatchObject({ conv_id: "conv-1", annotator_model: "scripted", ctx_length: 2 });
+    expect(file.annotator_prompt).toMatchObject({ type: "2", persona: { username: "Judge" } });
+  });
+
+  it("leaves the moderator's comments out when told so", async () => {
+    const model = new ScriptedModel({ replies: ["5"] });
+    const annotator = participant(model, "Judge", ActorType.ANNOTATOR);
+    const annotation = new Annotation({ annotator, conversation: discussion, includeModeratorComments: false });
+    await annotation.begin({ verbose: false });
+    expect(annotation.toDict().logs.map(([comment]) => comment)).toEqual(["You are wrong.", "Fair enough."]);
+    expect(model.calls[1]?.messages[1]?.content).not.toContain("Be kind.");
+  });
+
+  it("reads the discussion from a file and writes its own", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "annotation-"));
+    await writeFile(join(folder, "d.json"), JSON.stringify(discussion));
+    const annotator = participant(new ScriptedModel({ replies: ["3"] }), "Judge", ActorType.ANNOTATOR);
+    const annotation = new Annotation({ annotator, conversation: join(folder, "d.json") });
+    await annotation.begin({ verbose: false });
+    await annotation.toJsonFile(join(folder, "a.json"));
+    const written = JSON.parse(await readFile(join(folder, "a.json"), "utf8"));
+    expect(Object.keys(written).slice(0, 6)).toEqual([
+      "conv_id",
+      "timestamp",
+      "annotator_model",
+      "annotator_prompt",
+      "ctx_length",
+      "logs",
+    ]);
+    expect(written.timestamp).toMatch(/^\d{2}-\d{2}-\d{2}-\d{2}-\d{2}$/);
+  });
+
+  it("names a file that is not a discussion", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "annotation-"));
+    await writeFile(join(folder, "other.json"), JSON.stringify({ hello: "world" }));
+    const annotator = participant(new ScriptedModel({ replies: ["3"] }), "Judge", ActorType.ANNOTATOR);
+    const annotation = new Annotation({ annotator, conversation: join(folder, "other.json") });
+    await expect(annotation.begin({ verbose: false })).rejects.toThrow(`${join(folder, "other.json")}: id:`);
+  });
+
+  it("refuses a participant as annotator", () => {
+    const user = participant(new ScriptedModel({ replies: ["3"] }), "A");
+    expect(() => new Annotation({ annotator: user, conversation: discussion })).toThrow(
+      'annotator: "A" is not an annotator',
+    );
+  });
+});

@@ -1,0 +1,26 @@
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeFileAtomic } from "./atomic-write.js";
+
+describe("writeFileAtomic", () => {
+  it("creates the folder and the file, and leaves no temporary file behind", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "atomic-"));
+    const path = join(folder, "a", "b.json");
+    await writeFileAtomic(path, "{}");
+    expect(await readFile(path, "utf8")).toBe("{}");
+    expect(await readdir(join(folder, "a"))).toEqual(["b.json"]);
+  });
+
+  it("never replaces an existing file unless told to", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "atomic-"));
+    const path = join(folder, "keep.txt");
+    await writeFile(path, "precious");
+    await expect(writeFileAtomic(path, "new")).rejects.toThrow("already exists");
+    expect(await readFile(path, "utf8")).toBe("precious");
+    expect(await readdir(folder)).toEqual(["keep.txt"]);
+    await writeFileAtomic(path, "new", { overwrite: true });
+    expect(await readFile(path, "utf8")).toBe("new");
+  });
+});
