@@ -1,0 +1,181 @@
+import {
+  BaseModel,
+  type ChatMessage,
+  type GenerateOptions,
+  getLogger,
+  type Logger,
+  type ModelReply,
+} from "@syndisco/core";
+import type * as OpenAISdk from "openai";
+import type { LimitFunction } from "p-limit";
+import type { AttemptFailure } from "./attempt-failure.js";
+import { classifyRequestError } from "./classify-error.js";
+import { ModelServerError } from "./model-server-error.js";
+import { type OpenAIModelOptions, type ResolvedOpenAIOptions, resolveOpenAIOptions } from "./options.js";
+import { readReply } from "./read-reply.js";
+import { redactSecret } from "./redact.js";
+import { buildRequestBody, type ChatCompletionBody } from "./request-body.js";
+import { requestCompletion } from "./request-completion.js";
+import { sdkLogger } from "./sdk-logger.js";
+import { ServerPool, type ServerState } from "./server-pool.js";
+import { sleep } from "./sleep.js";
+
+/** The SDK, one client per server and the concurrency limit, made on the first prompt. */
+interface Connection {
+  sdk: typeof OpenAISdk;
+  clients: OpenAISdk.OpenAI[];
+  limit: LimitFunction;
+}
+
+/**
+ * A model served by an OpenAI-compatible chat completions API: OpenAI itself, vLLM, llama.cpp's
+ * `llama-server`, Ollama or `syndisco serve`. With several `baseUrl`s, requests are spread over the servers
+ * and a failing server is skipped until it answers again.
+ *
+ * Failed requests (429, 5xx, timeouts, connection errors, malformed replies) are retried with exponential
+ * backoff, honouring `Retry-After`. Problems are reported as {@link ModelServerError}s that name the server
+ * and the model and never contain the API key.
+ *
+ * @example
+ * ```ts
+ * const model = new OpenAIModel({
+ *   modelName: "meta-llama/Llama-3.1-8B-Instruct",
+ *   baseUrl: ["http://gpu1:8000/v1", "http://gpu2:8000/v1"],
+ *   maxOutTokens: 200,
+ * });
+ * const reply = await model.prompt([{ role: "user", content: "Hello!" }]);
+ * ```
+ */
+export class OpenAIModel extends BaseModel {
+  /** How many requests are in flight at once (`maxConcurrency`). */
+  readonly concurrency: number;
+  /** The model the server runs. */
+  readonly modelName: string;
+  /** The servers' base URLs. */
+  readonly baseUrls: readonly string[];
+  readonly #options: ResolvedOpenAIOptions;
+  readonly #pool: ServerPool;
+  readonly #logger: Logger;
+  #connection: Promise<Connection> | undefined;
+
+  /**
+   * Checks the options; connects to nothing until the first prompt.
+   *
+   * @throws InputError for an option that cannot be used.
+   */
+  constructor(options: OpenAIModelOptions) {
+    const resolved = resolveOpenAIOptions(options);
+    super({
+      name: options.name ?? resolved.modelName,
+      maxOutTokens: options.maxOutTokens,
+      ...(options.removeStringList ? { removeStringList: options.removeStringList } : {}),
+    });
+    this.#options = resolved;
+    this.concurrency = resolved.maxConcurrency;
+    this.modelName = resolved.modelName;
+    // A key passed in a query parameter (Azure style) must not show either.
+    this.baseUrls = resolved.baseUrls.map((url) => redactSecret(url, this.#secret()));
+    this.#pool = new ServerPool(resolved.baseUrls, { retryDelayMs: resolved.retryDelayMs });
+    this.#logger = options.logger ?? getLogger("model-openai");
+  }
+
+  protected async generate(messages: ChatMessage[], options: GenerateOptions): Promise<ModelReply> {
+    const body = buildRequestBody(messages, options, this.#options);
+    const connection = await this.#connect();
+    return connection.limit(() => this.#complete(connection, body, options.signal));
+  }
+
+  /** Sends the request until a server gives a usable reply or the attempts run out. */
+  async #complete(
+    { sdk, clients }: Connection,
+    body: ChatCompletionBody,
+    signal: AbortSignal | undefined,
+  ): Promise<ModelReply> {
+    // The call may have waited for a free slot; it may have been cancelled meanwhile.
+    signal?.throwIfAborted();
+    const { timeoutMs, maxRetries } = this.#options;
+    // Every server may be tried once (failover); maxRetries counts the tries beyond that.
+    const maxAttempts = maxRetries + this.#pool.servers.length;
+    for (let attempt = 1; ; attempt += 1) {
+      const { server, waitMs } = this.#pool.next();
+      if (waitMs > 0) await sleep(waitMs, signal);
+      const started = performance.now();
+      try {
+        const completion = await requestCompletion(clients[server.index] as OpenAISdk.OpenAI, body, timeoutMs, signal);
+        const reply = readReply(completion);
+        this.#markAnswered(server);
+        this.#logger.debug(
+          {
+            server: this.#url(server),
+            ms: Math.round(performance.now() - started),
+            promptTokens: reply.promptTokens,
+            completionTokens: reply.completionTokens,
+            finishReason: reply.finishReason,
+          },
+          "reply received",
+        );
+        return reply;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        const failure = classifyRequestError(error, sdk, timeoutMs);
+        if (!failure.retriable) {
+          this.#markAnswered(server);
+          throw this.#error(server, failure, attempt);
+        }
+        const skippedForMs = this.#pool.markDown(server, failure.retryAfterMs);
+        if (attempt >= maxAttempts) throw this.#error(server, failure, attempt);
+        this.#logger.warn(
+          { server: this.#url(server), problem: failure.problem, attempt, skippedForMs: Math.round(skippedForMs) },
+          `${this.#describe(server, failure)}; server skipped for ${Math.round(skippedForMs)} ms, ` +
+            `trying again (attempt ${attempt + 1} of at most ${maxAttempts})`,
+        );
+      }
+    }
+  }
+
+  #connect(): Promise<Connection> {
+    this.#connection ??= this.#createClients();
+    return this.#connection;
+  }
+
+  async #createClients(): Promise<Connection> {
+    // Loaded here rather than at the top so that importing this package stays cheap. p-limit is ESM-only:
+    // a dynamic import also keeps the CommonJS build working.
+    const [sdk, { default: pLimit }] = await Promise.all([import("openai"), import("p-limit")]);
+    const { apiKey, timeoutMs } = this.#options;
+    const logger = sdkLogger(this.#logger, this.#secret());
+    const clients = this.#pool.servers.map(
+      (server) => new sdk.OpenAI({ apiKey, baseURL: server.url, timeout: timeoutMs, maxRetries: 0, logger }),
+    );
+    return { sdk, clients, limit: pLimit(this.#options.maxConcurrency) };
+  }
+
+  #markAnswered(server: ServerState): void {
+    if (this.#pool.markUp(server)) {
+      this.#logger.info({ server: this.#url(server) }, `${this.#url(server)} answers again`);
+    }
+  }
+
+  #error(server: ServerState, failure: AttemptFailure, attempts: number): ModelServerError {
+    return new ModelServerError({
+      serverUrl: this.#url(server),
+      modelName: this.modelName,
+      problem: failure.problem,
+      detail: redactSecret(failure.message, this.#secret()),
+      status: failure.status,
+      attempts,
+    });
+  }
+
+  #describe(server: ServerState, failure: AttemptFailure): string {
+    return `${this.#url(server)} (model ${this.modelName}): ${redactSecret(failure.message, this.#secret())}`;
+  }
+
+  #url(server: ServerState): string {
+    return this.baseUrls[server.index] as string;
+  }
+
+  #secret(): string | undefined {
+    return this.#options.apiKeyIsSecret ? this.#options.apiKey : undefined;
+  }
+}
