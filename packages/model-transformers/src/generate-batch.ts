@@ -1,0 +1,88 @@
+import type { PreTrainedModel } from "@huggingface/transformers";
+import { createRowStoppingCriteria } from "./row-stopping-criteria.js";
+import { type RowLimits, type RowOutcome, RowTracker } from "./row-tracker.js";
+import { runSampled } from "./sampling-lock.js";
+import type { TokenCodec } from "./token-codec.js";
+
+type TransformersModule = typeof import("@huggingface/transformers");
+
+/** A loaded model with what generation needs around it. */
+export interface GenerationRuntime {
+  transformers: TransformersModule;
+  model: PreTrainedModel;
+  codec: TokenCodec;
+  /** The id that fills the left padding (masked out, so its value does not matter). */
+  padTokenId: number;
+  /** Tokens that end a reply. */
+  eosTokenIds: ReadonlySet<number>;
+}
+
+/** Decoding settings shared by every row of a batch. */
+export interface SamplingSettings {
+  doSample: boolean;
+  temperature?: number | undefined;
+  topP?: number | undefined;
+  topK?: number | undefined;
+  repetitionPenalty?: number | undefined;
+}
+
+/** One prompt of a batch. */
+export interface RowRequest extends RowLimits {
+  promptIds: readonly number[];
+}
+
+/**
+ * Generates replies to several prompts at once: the prompts are left-padded to one length and masked, so
+ * that each row gives what it would give alone. Each row ends at its own limit or stop string; the batch
+ * runs until every row has ended.
+ *
+ * @param seed - the sampling seed; used only when `sampling.doSample` is set.
+ */
+export async function generateBatch(
+  runtime: GenerationRuntime,
+  sampling: SamplingSettings,
+  rows: readonly RowRequest[],
+  seed: number | undefined,
+): Promise<RowOutcome[]> {
+  const { transformers, model, codec } = runtime;
+  const promptLength = Math.max(...rows.map((row) => row.promptIds.length));
+  const { inputIds, attentionMask } = leftPad(rows, promptLength, runtime.padTokenId);
+  const trackers = rows.map(
+    (row) => new RowTracker(row, runtime.eosTokenIds, (generated) => codec.decodeReply(row.promptIds, generated)),
+  );
+  const criteria = createRowStoppingCriteria(transformers.StoppingCriteria, trackers, promptLength);
+  const shape = [rows.length, promptLength];
+  const generate = () =>
+    model.generate({
+      input_ids: new transformers.Tensor("int64", inputIds, shape),
+      attention_mask: new transformers.Tensor("int64", attentionMask, shape),
+      max_new_tokens: Math.max(...rows.map((row) => row.maxNewTokens)),
+      do_sample: sampling.doSample,
+      ...samplingArguments(sampling),
+      stopping_criteria: criteria,
+    });
+  await (sampling.doSample ? runSampled(transformers.random, seed, generate) : generate());
+  return trackers.map((tracker, row) => tracker.outcome(criteria.generated[row] ?? []));
+}
+
+function leftPad(rows: readonly RowRequest[], length: number, padTokenId: number) {
+  const inputIds = new BigInt64Array(rows.length * length).fill(BigInt(padTokenId));
+  const attentionMask = new BigInt64Array(rows.length * length);
+  rows.forEach((row, index) => {
+    const start = index * length + (length - row.promptIds.length);
+    row.promptIds.forEach((id, offset) => {
+      inputIds[start + offset] = BigInt(id);
+      attentionMask[start + offset] = 1n;
+    });
+  });
+  return { inputIds, attentionMask };
+}
+
+function samplingArguments({ doSample, temperature, topP, topK, repetitionPenalty }: SamplingSettings) {
+  return {
+    ...(doSample && temperature !== undefined ? { temperature } : {}),
+    ...(doSample && topP !== undefined ? { top_p: topP } : {}),
+    ...(doSample && topK !== undefined ? { top_k: topK } : {}),
+    ...(repetitionPenalty !== undefined ? { repetition_penalty: repetitionPenalty } : {}),
+  };
+}
