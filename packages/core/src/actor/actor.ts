@@ -1,3 +1,4 @@
+import { type AnswerForm, answerJsonSchema } from "../answers/answer-form.js";
 import { InputError } from "../errors.js";
 import type { BaseModel } from "../model/base-model.js";
 import type { FinishReason } from "../model/messages.js";
@@ -18,6 +19,11 @@ export interface ActorOptions {
   instructions: string;
   /** Participant (default) or annotator. */
   actorType?: ActorType;
+  /**
+   * For annotators: the form their answers must take (a scale, a label, or a JSON object). Backends that can
+   * constrain generation are held to it, and {@link Annotation} checks every answer against it.
+   */
+  answerForm?: AnswerForm;
 }
 
 /** Per-call options of {@link Actor.respond}. */
@@ -26,6 +32,8 @@ export interface RespondOptions {
   /** Passed to the model as its `sessionKey`, so a backend can keep this actor's prompt prefix cached. */
   sessionKey?: string;
   seed?: number;
+  /** A line shown to the model just before its cue, e.g. why its previous answer was refused. */
+  note?: string;
 }
 
 /** One reply of an actor with what is known about how it was made. */
@@ -58,8 +66,9 @@ export class Actor {
   readonly context: string;
   readonly instructions: string;
   readonly actorType: ActorType;
+  readonly answerForm: AnswerForm | undefined;
 
-  constructor({ model, persona, context, instructions, actorType = ActorType.USER }: ActorOptions) {
+  constructor({ model, persona, context, instructions, actorType = ActorType.USER, answerForm }: ActorOptions) {
     if (!Object.values(ActorType).includes(actorType)) {
       throw new InputError(`unknown actor type ${JSON.stringify(actorType)}`, {
         field: "actorType",
@@ -71,6 +80,13 @@ export class Actor {
     this.context = context;
     this.instructions = instructions;
     this.actorType = actorType;
+    if (answerForm && actorType !== ActorType.ANNOTATOR) {
+      throw new InputError("only annotators have an answer form", {
+        field: "answerForm",
+        fix: "Use actorType: ActorType.ANNOTATOR, or leave answerForm out",
+      });
+    }
+    this.answerForm = answerForm;
   }
 
   /** The actor's name in discussions: its persona's username. */
@@ -99,8 +115,11 @@ export class Actor {
   }
 
   /** Like {@link Actor.speak}, with the raw reply, token counts and latency. */
-  async respond(history: readonly string[], { signal, sessionKey, seed }: RespondOptions = {}): Promise<ActorReply> {
-    const messages = buildActorPrompt(this.describe(), this.getName(), history);
+  async respond(
+    history: readonly string[],
+    { signal, sessionKey, seed, note }: RespondOptions = {},
+  ): Promise<ActorReply> {
+    const messages = buildActorPrompt(this.describe(), this.getName(), history, note);
     const stop = this.actorType === ActorType.ANNOTATOR ? ANNOTATOR_STOP_STRINGS : PARTICIPANT_STOP_STRINGS;
     const startedAt = performance.now();
     const reply = await this.model.prompt(messages, {
@@ -108,6 +127,7 @@ export class Actor {
       ...(signal ? { signal } : {}),
       ...(sessionKey ? { sessionKey } : {}),
       ...(seed === undefined ? {} : { seed }),
+      ...(this.answerForm ? { responseSchema: answerJsonSchema(this.answerForm) } : {}),
     });
     const latencyMs = performance.now() - startedAt;
     const text = cleanReply(reply.text, {

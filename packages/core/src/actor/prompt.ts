@@ -17,17 +17,20 @@ export interface ActorDescription {
 /**
  * The chat an actor sends to its model: a system message with its description (as SynDisco, JSON), then
  * the recent comments and a cue to write the next one as itself (a participant) or the label (an annotator).
+ * A `note` (for example why the previous answer was refused) goes just before the cue.
  */
 export function buildActorPrompt(
   description: ActorDescription,
   username: string,
   history: readonly string[],
+  note?: string,
 ): ChatMessage[] {
   const system: ChatMessage = { role: "system", content: JSON.stringify(description) };
+  const noteLine = note ? `\n${note}` : "";
   const user: ChatMessage =
     description.type === ActorType.ANNOTATOR
-      ? { role: "user", content: `Conversation so far:\n\n${history.join("\n")}\nOutput:` }
-      : { role: "user", content: `${history.join("\n")}\nUser ${username} posted:` };
+      ? { role: "user", content: `Conversation so far:\n\n${history.join("\n")}${noteLine}\nOutput:` }
+      : { role: "user", content: `${history.join("\n")}${noteLine}\nUser ${username} posted:` };
   return [system, user];
 }
 

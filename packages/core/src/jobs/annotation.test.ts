@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { participant } from "../../test/personas.js";
+import { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import type { DiscussionFile } from "../formats/discussion-file.js";
+import { Persona } from "../persona.js";
 import { ScriptedModel } from "../testing/scripted-model.js";
 import { Annotation } from "./annotation.js";
 
@@ -76,6 +78,33 @@ describe("Annotation", () => {
     const annotator = participant(new ScriptedModel({ replies: ["3"] }), "Judge", ActorType.ANNOTATOR);
     const annotation = new Annotation({ annotator, conversation: join(folder, "other.json") });
     await expect(annotation.begin({ verbose: false })).rejects.toThrow(`${join(folder, "other.json")}: id:`);
+  });
+
+  it("parses answers in the annotator's form, retries invalid ones, and records what stays invalid", async () => {
+    const model = new ScriptedModel({ replies: ["4", "banana", "still no", "5", "way off", "nope", "never"] });
+    const annotator = new Actor({
+      model,
+      persona: new Persona({ username: "Judge" }),
+      context: "",
+      instructions: "Rate toxicity.",
+      actorType: ActorType.ANNOTATOR,
+      answerForm: { type: "scale", min: 1, max: 5 },
+    });
+    const annotation = new Annotation({ annotator, conversation: discussion, answerRetries: 2 });
+    const seen = [];
+    for await (const item of annotation) seen.push([item.value, item.valid]);
+    expect(seen).toEqual([
+      [4, true],
+      [5, true],
+      [null, false],
+    ]);
+    const details = annotation.toDict().annotation_details as Record<string, unknown>[];
+    expect(details[1]).toMatchObject({ value: 5, valid: true, attempts: ["banana", "still no", "5"] });
+    expect(details[2]).toMatchObject({ value: null, valid: false, error: "no number in the answer" });
+    expect(annotation.toDict().logs[2]).toEqual(["Fair enough.", "never"]);
+    expect(model.calls[0]?.messages[1]?.content).toContain("Answer with a single whole number from 1 to 5.\nOutput:");
+    expect(model.calls[2]?.messages[1]?.content).toContain('Your previous answer "banana" was not valid');
+    expect(model.calls[0]?.options.responseSchema).toMatchObject({ required: ["answer"] });
   });
 
   it("refuses a participant as annotator", () => {

@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import { formatComment } from "../actor/prompt.js";
+import type { AnswerValue } from "../answers/answer-form.js";
 import { InputError } from "../errors.js";
 import type { AnnotationFile, DiscussionFile } from "../formats/discussion-file.js";
 import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.js";
 import { syndiscoTimestamp } from "../util/timestamp.js";
 import { VERSION } from "../version.js";
+import { type AnnotatorAnswer, askAnnotator } from "./ask-annotator.js";
 import type { BeginOptions } from "./discussion.js";
 import { Discussion } from "./discussion.js";
 import { History } from "./history.js";
@@ -23,6 +25,11 @@ export interface AnnotationOptions {
   includeModeratorComments?: boolean;
   /** How many comments the annotator sees: the one it labels and those before it. Default 2. */
   historyCtxLen?: number;
+  /**
+   * How many times an answer that does not fit the annotator's `answerForm` is asked again before it is
+   * recorded as invalid. Default 2.
+   */
+  answerRetries?: number;
   /** The annotation's id; a random UUID by default. */
   id?: string;
   /** Extra keys written into the annotation's file. */
@@ -37,6 +44,10 @@ export interface AnnotatedComment {
   annotation: string;
   /** The comment's position in the discussion's log (0-based). */
   index: number;
+  /** The parsed answer, for annotators with an answer form (`null` when it never fit). */
+  value: AnswerValue | null;
+  /** Whether the answer fits the annotator's answer form; `undefined` without one. */
+  valid: boolean | undefined;
 }
 
 /** What we record about each annotation besides SynDisco's `[comment, annotation]` pair. */
@@ -46,6 +57,10 @@ interface AnnotationDetail {
   prompt_tokens?: number;
   completion_tokens?: number;
   latency_ms: number;
+  value?: AnswerValue | null;
+  valid?: boolean;
+  error?: string;
+  attempts?: string[];
 }
 
 /**
@@ -63,6 +78,7 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
   readonly annotator: Actor;
   readonly includeModeratorComments: boolean;
   readonly historyCtxLen: number;
+  readonly answerRetries: number;
   readonly #conversation: string | DiscussionFile | Discussion;
   readonly #metadata: Record<string, unknown>;
   readonly #logs: [string, string][] = [];
@@ -76,6 +92,7 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
     conversation,
     includeModeratorComments = true,
     historyCtxLen = 2,
+    answerRetries = 2,
     id = randomUUID(),
     metadata = {},
   }: AnnotationOptions) {
@@ -86,10 +103,12 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
       });
     }
     requireWholeNumber(historyCtxLen, "historyCtxLen", 1);
+    requireWholeNumber(answerRetries, "answerRetries", 0);
     this.id = id;
     this.annotator = annotator;
     this.includeModeratorComments = includeModeratorComments;
     this.historyCtxLen = historyCtxLen;
+    this.answerRetries = answerRetries;
     this.#conversation = conversation;
     this.#metadata = metadata;
   }
@@ -124,6 +143,7 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
       id: this.id,
       annotator: this.annotator.getName(),
       include_moderator_comments: this.includeModeratorComments,
+      answer_form: this.annotator.answerForm ?? null,
       annotation_details: this.#details.map((detail) => ({ ...detail })),
       syndisco_version: VERSION,
       ...this.#metadata,
@@ -145,16 +165,20 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
       if (!this.includeModeratorComments && entry.name === discussion.moderator) continue;
       signal?.throwIfAborted();
       history.add(formatComment(entry.name, entry.text));
-      const reply = await this.annotator.respond(history.recent(), {
+      const answer = await askAnnotator(this.annotator, history.recent(), this.answerRetries, {
         sessionKey: `${this.id}/${this.annotator.getName()}`,
         ...(signal ? { signal } : {}),
       });
-      this.#logs.push([entry.text, reply.text]);
-      const detail: AnnotationDetail = { name: entry.name, index, latency_ms: Math.round(reply.latencyMs) };
-      if (reply.promptTokens !== undefined) detail.prompt_tokens = reply.promptTokens;
-      if (reply.completionTokens !== undefined) detail.completion_tokens = reply.completionTokens;
-      this.#details.push(detail);
-      yield { name: entry.name, comment: entry.text, annotation: reply.text, index };
+      this.#logs.push([entry.text, answer.text]);
+      this.#details.push(describeAnswer(entry.name, index, answer));
+      yield {
+        name: entry.name,
+        comment: entry.text,
+        annotation: answer.text,
+        index,
+        value: answer.value,
+        valid: answer.valid,
+      };
     }
     this.#finishedAt = new Date();
   }
@@ -165,4 +189,17 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
     if (source instanceof Discussion) return source.toDict();
     return source;
   }
+}
+
+function describeAnswer(name: string, index: number, answer: AnnotatorAnswer): AnnotationDetail {
+  const detail: AnnotationDetail = { name, index, latency_ms: Math.round(answer.latencyMs) };
+  if (answer.promptTokens !== undefined) detail.prompt_tokens = answer.promptTokens;
+  if (answer.completionTokens !== undefined) detail.completion_tokens = answer.completionTokens;
+  if (answer.valid !== undefined) {
+    detail.value = answer.value;
+    detail.valid = answer.valid;
+  }
+  if (answer.error !== undefined) detail.error = answer.error;
+  if (answer.attempts.length > 1) detail.attempts = answer.attempts;
+  return detail;
 }

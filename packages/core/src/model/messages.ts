@@ -38,6 +38,11 @@ export interface PromptOptions {
    * Backends with a KV cache may keep that conversation's prompt prefix cached between calls.
    */
   sessionKey?: string;
+  /**
+   * A JSON schema the reply must match. Backends that can constrain generation (a llama.cpp grammar, OpenAI
+   * structured outputs) do; the others ignore it, and the caller checks the reply.
+   */
+  responseSchema?: Record<string, unknown>;
 }
 
 /** The options a backend receives: every field of {@link PromptOptions}, with the token limit resolved. */
