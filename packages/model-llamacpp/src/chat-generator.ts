@@ -1,0 +1,41 @@
+import type { ChatWrapper, LlamaContextSequence } from "node-llama-cpp";
+import {
+  type GenerationResult,
+  type GenerationSettings,
+  meterGeneration,
+  type PreparedPrompt,
+  repeatPenaltyOption,
+  type SequenceGenerator,
+} from "./generation.js";
+import type { NodeLlamaCpp } from "./node-llama-cpp.js";
+
+/**
+ * Generates chat replies through a chat template with node-llama-cpp's LlamaChat. Only the history given is
+ * evaluated: no default system prompt is added (LlamaChatSession's long one overflows small contexts).
+ */
+export class ChatTemplateGenerator implements SequenceGenerator {
+  readonly #sequence: LlamaContextSequence;
+  readonly #chat: InstanceType<NodeLlamaCpp["LlamaChat"]>;
+
+  constructor(llamaCpp: NodeLlamaCpp, sequence: LlamaContextSequence, chatWrapper: ChatWrapper) {
+    this.#sequence = sequence;
+    this.#chat = new llamaCpp.LlamaChat({ contextSequence: sequence, chatWrapper });
+  }
+
+  async generate(prompt: PreparedPrompt, settings: GenerationSettings): Promise<GenerationResult> {
+    if (prompt.input.kind !== "chat") throw new Error("a chat template needs a chat history");
+    const { sampling } = settings;
+    const measure = meterGeneration(this.#sequence);
+    const { response, metadata } = await this.#chat.generateResponse(prompt.input.history, {
+      maxTokens: settings.maxTokens,
+      customStopTriggers: settings.stop.filter(Boolean),
+      temperature: sampling.temperature,
+      topP: sampling.topP,
+      topK: sampling.topK,
+      repeatPenalty: repeatPenaltyOption(sampling.repeatPenalty),
+      ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
+      ...(settings.signal ? { signal: settings.signal } : {}),
+    });
+    return { text: response, ...measure(), hitMaxTokens: metadata.stopReason === "maxTokens" };
+  }
+}

@@ -1,0 +1,64 @@
+import type { ChatHistoryItem, LlamaContextSequence, Token } from "node-llama-cpp";
+
+/** A prompt ready for one sequence: what is evaluated, and how long it is. */
+export interface PreparedPrompt {
+  /** The prompt as the model sees it (for a chat template: with its special tokens written out). */
+  readonly text: string;
+  /** Tokens evaluated for the prompt, the beginning-of-text token included. */
+  readonly tokenCount: number;
+  /** What the generator takes: tokens for a text completion, or a chat history for a chat template. */
+  readonly input: { kind: "text"; tokens: Token[] } | { kind: "chat"; history: ChatHistoryItem[] };
+}
+
+/** Sampling settings of one call. */
+export interface SamplingSettings {
+  temperature: number;
+  topP: number;
+  topK: number;
+  /** 1 turns the penalty off. */
+  repeatPenalty: number;
+  seed: number | undefined;
+}
+
+/** Everything one generation needs besides the prompt. */
+export interface GenerationSettings {
+  /** The most tokens to generate (already capped to what fits in the context). */
+  maxTokens: number;
+  stop: readonly string[];
+  signal: AbortSignal | undefined;
+  sampling: SamplingSettings;
+}
+
+/** What one generation produced. */
+export interface GenerationResult {
+  text: string;
+  /** Prompt tokens evaluated by this call; the rest were already in the sequence's KV cache. */
+  evaluatedPromptTokens: number;
+  /** Tokens the model sampled, a stop string's or end-of-text token included. */
+  completionTokens: number;
+  /** Whether `maxTokens` ended the generation. */
+  hitMaxTokens: boolean;
+}
+
+/** Generates replies on one context sequence, one call at a time. */
+export interface SequenceGenerator {
+  generate(prompt: PreparedPrompt, settings: GenerationSettings): Promise<GenerationResult>;
+}
+
+/**
+ * Reads what a generation evaluated from the sequence's token meter, which counts tokens decoded without
+ * logits as input and tokens decoded with logits (one per sampled token) as output. The prompt's last token
+ * is always decoded with logits, so the evaluated prompt is the input count plus one.
+ */
+export function meterGeneration(sequence: LlamaContextSequence) {
+  const before = sequence.tokenMeter.getState();
+  return () => {
+    const { usedInputTokens, usedOutputTokens } = sequence.tokenMeter.diff(before);
+    return { evaluatedPromptTokens: usedInputTokens + 1, completionTokens: usedOutputTokens };
+  };
+}
+
+/** node-llama-cpp's repeat-penalty option for a penalty factor (1 turns it off). */
+export function repeatPenaltyOption(penalty: number): false | { penalty: number } {
+  return penalty === 1 ? false : { penalty };
+}

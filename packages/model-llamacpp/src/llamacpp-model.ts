@@ -1,0 +1,223 @@
+import { resolve } from "node:path";
+import {
+  BaseModel,
+  type ChatMessage,
+  type GenerateOptions,
+  getLogger,
+  InputError,
+  type ModelReply,
+} from "@syndisco/core";
+import type { Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
+import type { GenerationSettings, SamplingSettings, SequenceGenerator } from "./generation.js";
+import { assertGgufFile } from "./gguf-file.js";
+import { loadLlama } from "./load-llama.js";
+import { DEFAULT_CACHE_DIR, isModelUri, resolveModelUri } from "./model-source.js";
+import { importNodeLlamaCpp } from "./node-llama-cpp.js";
+import { openModel } from "./open-model.js";
+import { DEFAULTS, type LlamaCppModelOptions } from "./options.js";
+import { validateOptions } from "./options-schema.js";
+import { createPromptFormat, type PromptFormat, type PromptFormatKind } from "./prompt-format.js";
+import { SequencePool } from "./sequence-pool.js";
+
+/** What {@link LlamaCppModel.load} hands its constructor. */
+interface LoadedParts {
+  llama: Llama;
+  model: LlamaModel;
+  context: LlamaContext;
+  format: PromptFormat;
+  generators: SequenceGenerator[];
+  modelFile: string;
+  sampling: SamplingSettings;
+}
+
+/**
+ * A GGUF model run in-process by llama.cpp (through node-llama-cpp): on the CPU by default, or on a GPU
+ * through CUDA, Vulkan or Metal.
+ *
+ * One model and one context serve every call: the context has `parallel` sequences, concurrent `prompt`
+ * calls are decoded together in the same batches, and calls beyond `parallel` wait in a queue. A call that
+ * passes a `sessionKey` gets, when free, the sequence that last served that key, so only the new end of its
+ * prompt is evaluated.
+ *
+ * @example
+ * ```ts
+ * const model = await LlamaCppModel.load({
+ *   modelPath: "models/qwen2.5-0.5b-instruct-q4_k_m.gguf",
+ *   name: "qwen2.5-0.5b",
+ *   maxOutTokens: 200,
+ *   parallel: 4,
+ * });
+ * const reply = await model.prompt([{ role: "user", content: "Say hello" }]);
+ * await model.dispose();
+ * ```
+ */
+export class LlamaCppModel extends BaseModel {
+  /** How many calls are decoded at once: the `parallel` option. */
+  readonly concurrency: number;
+  /** Tokens each sequence holds (prompt and reply together). */
+  readonly contextSize: number;
+  /** The context the model was trained with, from the GGUF. */
+  readonly trainContextSize: number;
+  /** The GGUF file in use (for a model URI: its file in the cache folder). */
+  readonly modelFile: string;
+  /** Where the prompt format comes from; see {@link PromptFormatKind}. */
+  readonly promptFormat: PromptFormatKind;
+  /** node-llama-cpp's name for the chat wrapper in use (for example `JinjaTemplate`), for chat templates. */
+  readonly chatWrapperName: string | undefined;
+  /** The GPU API llama.cpp runs on, or `false` for the CPU. */
+  readonly gpu: string | false;
+
+  readonly #llama: Llama;
+  readonly #format: PromptFormat;
+  readonly #pool: SequencePool<SequenceGenerator>;
+  readonly #sampling: SamplingSettings;
+  /** Aborted by dispose(), so that running generations stop before the native memory is freed. */
+  readonly #shutdown = new AbortController();
+  readonly #running = new Set<Promise<unknown>>();
+
+  private constructor(options: LlamaCppModelOptions, parts: LoadedParts) {
+    super(options);
+    this.#llama = parts.llama;
+    this.#format = parts.format;
+    this.#pool = new SequencePool(parts.generators);
+    this.#sampling = parts.sampling;
+    this.concurrency = parts.generators.length;
+    this.contextSize = parts.context.contextSize;
+    this.trainContextSize = parts.model.trainContextSize;
+    this.modelFile = parts.modelFile;
+    this.promptFormat = parts.format.kind;
+    this.chatWrapperName = parts.format.wrapperName;
+    this.gpu = parts.llama.gpu;
+  }
+
+  /**
+   * Loads a GGUF model (downloading a model URI first if it is not cached) and creates its context.
+   *
+   * @throws InputError for bad options, a missing, non-GGUF or unreadable file, an unavailable `gpu`, a
+   *   context that does not fit in memory, a bad chat template, or a model URI that cannot be downloaded.
+   */
+  static async load(options: LlamaCppModelOptions): Promise<LlamaCppModel> {
+    const valid = validateOptions(options);
+    const logger = valid.logger ?? getLogger("model-llamacpp");
+    const modelFile = isModelUri(valid.modelPath)
+      ? await resolveModelUri(valid.modelPath, {
+          cacheDir: valid.cacheDir ?? DEFAULT_CACHE_DIR,
+          stallTimeoutMs: valid.downloadStallTimeoutMs ?? DEFAULTS.downloadStallTimeoutMs,
+          logger,
+          progressStream: process.stderr,
+        })
+      : resolve(valid.modelPath);
+    await assertGgufFile(modelFile);
+
+    const llamaCpp = await importNodeLlamaCpp();
+    const llama = await loadLlama(valid.gpu ?? DEFAULTS.gpu, logger);
+    try {
+      const parallel = valid.parallel ?? DEFAULTS.parallel;
+      const { model, context } = await openModel(llama, modelFile, {
+        gpuLayers: valid.gpuLayers ?? DEFAULTS.gpuLayers,
+        contextSize: valid.contextSize,
+        parallel,
+        threads: valid.threads,
+      });
+      const format = createPromptFormat(llamaCpp, model, valid.chatTemplate ?? DEFAULTS.chatTemplate, (message) =>
+        logger.warn({ model: valid.name }, message),
+      );
+      const generators = Array.from({ length: parallel }, () => format.createGenerator(context.getSequence()));
+      return new LlamaCppModel(valid, {
+        llama,
+        model,
+        context,
+        format,
+        generators,
+        modelFile,
+        sampling: samplingOf(valid),
+      });
+    } catch (error) {
+      await llama.dispose();
+      throw error;
+    }
+  }
+
+  /** How many calls are being decoded right now (at most {@link LlamaCppModel.concurrency}). */
+  get activeCalls(): number {
+    return this.concurrency - this.#pool.available;
+  }
+
+  /** How many calls wait for a free sequence. */
+  get queuedCalls(): number {
+    return this.#pool.waiting;
+  }
+
+  /** The prompt exactly as the model would evaluate it for these messages (useful to check a template). */
+  renderPrompt(messages: readonly ChatMessage[]): string {
+    this.#assertUsable();
+    return this.#format.prepare(messages).text;
+  }
+
+  /**
+   * Frees the context, the model and llama.cpp's backend. Running and waiting calls are rejected with an
+   * error that says the model was disposed.
+   */
+  override async dispose(): Promise<void> {
+    if (this.#shutdown.signal.aborted) return;
+    const reason = new Error(`the model "${this.name}" was disposed`);
+    this.#pool.close(reason);
+    this.#shutdown.abort(reason);
+    await Promise.allSettled(this.#running);
+    await this.#llama.dispose();
+  }
+
+  protected async generate(messages: ChatMessage[], options: GenerateOptions): Promise<ModelReply> {
+    this.#assertUsable();
+    const prompt = this.#format.prepare(messages);
+    const room = this.contextSize - prompt.tokenCount - 1;
+    if (room < 1) {
+      throw new InputError(
+        `the prompt has ${prompt.tokenCount} tokens, which leaves no room for a reply in contextSize ${this.contextSize}`,
+        {
+          field: "contextSize",
+          fix: `Raise contextSize (this model was trained with ${this.trainContextSize} tokens), or shorten the prompt (in a discussion, lower historyContextLen)`,
+        },
+      );
+    }
+    const signal = options.signal ? AbortSignal.any([options.signal, this.#shutdown.signal]) : this.#shutdown.signal;
+    const settings: GenerationSettings = {
+      maxTokens: Math.min(options.maxOutTokens, room),
+      stop: options.stop,
+      signal,
+      sampling: options.seed === undefined ? this.#sampling : { ...this.#sampling, seed: options.seed },
+    };
+    const lease = await this.#pool.acquire(options.sessionKey, signal);
+    const generation = lease.slot.generate(prompt, settings);
+    this.#running.add(generation);
+    try {
+      const result = await generation;
+      return {
+        text: result.text,
+        promptTokens: prompt.tokenCount,
+        evaluatedPromptTokens: result.evaluatedPromptTokens,
+        completionTokens: result.completionTokens,
+        finishReason: result.hitMaxTokens ? "length" : "stop",
+      };
+    } finally {
+      this.#running.delete(generation);
+      lease.release();
+    }
+  }
+
+  #assertUsable(): void {
+    if (this.#shutdown.signal.aborted) {
+      throw new Error(`the model "${this.name}" was disposed; load it again to use it`);
+    }
+  }
+}
+
+function samplingOf(options: LlamaCppModelOptions): SamplingSettings {
+  return {
+    temperature: options.temperature ?? DEFAULTS.temperature,
+    topP: options.topP ?? DEFAULTS.topP,
+    topK: options.topK ?? DEFAULTS.topK,
+    repeatPenalty: options.repeatPenalty ?? DEFAULTS.repeatPenalty,
+    seed: options.seed,
+  };
+}

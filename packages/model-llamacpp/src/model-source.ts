@@ -1,0 +1,139 @@
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, join } from "node:path";
+import { InputError, type Logger } from "@syndisco/core";
+import { createDownloadProgress, type ProgressStream } from "./download-progress.js";
+import { importNodeLlamaCpp } from "./node-llama-cpp.js";
+
+/** The prefixes node-llama-cpp resolves as model URIs rather than file paths. */
+const URI_PREFIXES = ["hf:", "huggingface:", "hf.co/", "huggingface.co/", "http://", "https://"];
+
+/** node-llama-cpp's own models folder, where model URIs go when no `cacheDir` is given. */
+export const DEFAULT_CACHE_DIR = join(homedir(), ".node-llama-cpp", "models");
+
+/** Whether `modelPath` is a model URI (`hf:…`, an `https://` URL, …) rather than a local file path. */
+export function isModelUri(modelPath: string): boolean {
+  const lower = modelPath.toLowerCase();
+  return URI_PREFIXES.some((prefix) => lower.startsWith(prefix));
+}
+
+/** Options of {@link resolveModelUri}. */
+export interface ResolveModelUriOptions {
+  /** The download and cache folder. */
+  cacheDir: string;
+  /** Give up after this long without download progress. */
+  stallTimeoutMs: number;
+  logger: Logger;
+  /** Where the progress bar is drawn. */
+  progressStream: ProgressStream;
+}
+
+/**
+ * Finds the local file of a model URI: in the cache folder if it was downloaded before, else by downloading
+ * it there (with a progress bar). Offline with nothing cached, it fails fast with an error that says what to do.
+ */
+export async function resolveModelUri(uri: string, options: ResolveModelUriOptions): Promise<string> {
+  const { resolveModelFile } = await importNodeLlamaCpp();
+  const directory = options.cacheDir;
+  const cached =
+    (await resolveModelFile(uri, { directory, download: false, cli: false }).catch(() => undefined)) ??
+    cachedUrlFile(uri, directory);
+  if (cached) return cached;
+
+  // node-llama-cpp's downloader retries a failed connection for minutes, so check first that the host answers.
+  await assertReachable(uri, options.stallTimeoutMs, directory);
+  options.logger.info({ uri, cacheDir: directory }, "downloading model");
+  const progress = createDownloadProgress(uri, options.progressStream);
+  try {
+    return await withStallTimeout(options.stallTimeoutMs, (signal, madeProgress) =>
+      resolveModelFile(uri, {
+        directory,
+        cli: false,
+        signal,
+        onProgress: (status) => {
+          madeProgress();
+          progress.update(status);
+        },
+      }),
+    );
+  } catch (error) {
+    throw new InputError(`could not download the model ${uri}: ${messageOf(error)}`, {
+      field: "modelPath",
+      fix: "Check the URI and the network (or the cache folder's permissions), or pass a local GGUF file as modelPath",
+    });
+  } finally {
+    progress.finish();
+  }
+}
+
+/**
+ * The earlier download of a plain `https://` URL. node-llama-cpp finds cached `hf:` files by name without
+ * the network, but learns a plain URL's file name only from the server; the download keeps the URL's name.
+ */
+function cachedUrlFile(uri: string, directory: string): string | undefined {
+  if (!/^https?:\/\//i.test(uri)) return undefined;
+  const name = basename(new URL(uri).pathname);
+  const file = join(directory, name);
+  return name && existsSync(file) ? file : undefined;
+}
+
+async function assertReachable(uri: string, timeoutMs: number, cacheDir: string): Promise<void> {
+  const host = downloadHost(uri);
+  try {
+    await fetch(host, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    throw new InputError(
+      `the model ${uri} is not in the cache folder ${cacheDir} and cannot be downloaded: ${host} is unreachable (${messageOf(error)})`,
+      {
+        field: "modelPath",
+        fix: "Download it once while online (the same options then find it in the cache), or pass a local GGUF file as modelPath",
+      },
+    );
+  }
+}
+
+/** Where a URI downloads from: its own origin, or the Hugging Face endpoint that node-llama-cpp uses. */
+function downloadHost(uri: string): string {
+  if (/^https?:\/\//i.test(uri)) return new URL(uri).origin;
+  const endpoint = process.env.MODEL_ENDPOINT ?? process.env.HF_ENDPOINT ?? "https://huggingface.co/";
+  return URL.canParse(endpoint) ? new URL(endpoint).origin : "https://huggingface.co";
+}
+
+/**
+ * Runs `task` and fails it when `madeProgress` is not called for `timeoutMs`. The task gets a signal that
+ * is aborted at the same moment; the race also covers download phases that ignore the signal.
+ */
+async function withStallTimeout<T>(
+  timeoutMs: number,
+  task: (signal: AbortSignal, madeProgress: () => void) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let rejectStalled: (error: Error) => void = () => {};
+  const stalled = new Promise<never>((_resolve, reject) => {
+    rejectStalled = reject;
+  });
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const error = new Error(`no download progress for ${timeoutMs} ms`);
+      controller.abort(error);
+      rejectStalled(error);
+    }, timeoutMs);
+  };
+  arm();
+  const running = task(controller.signal, arm);
+  // Once the stall wins the race, the task's own later failure is expected and must not go unhandled.
+  running.catch(() => {});
+  try {
+    return await Promise.race([running, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${error.message}${cause}`;
+}

@@ -1,0 +1,54 @@
+import { InputError } from "@syndisco/core";
+import type { Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
+import { DEFAULTS, type GpuLayersOption } from "./options.js";
+
+/** What {@link openModel} needs besides the file. */
+export interface OpenModelOptions {
+  gpuLayers: GpuLayersOption;
+  /** Tokens per sequence; by default 2048, or the model's training context if that is smaller. */
+  contextSize: number | undefined;
+  parallel: number;
+  threads: number | undefined;
+}
+
+/**
+ * Loads a GGUF file's weights and creates one context with `parallel` sequences of `contextSize` tokens
+ * each. A file llama.cpp cannot read, or a context that does not fit in memory, gives an {@link InputError}
+ * that names the option to change.
+ */
+export async function openModel(
+  llama: Llama,
+  modelFile: string,
+  { gpuLayers, contextSize, parallel, threads }: OpenModelOptions,
+): Promise<{ model: LlamaModel; context: LlamaContext }> {
+  let model: LlamaModel;
+  try {
+    model = await llama.loadModel({ modelPath: modelFile, gpuLayers });
+  } catch (error) {
+    throw new InputError(`llama.cpp could not load ${modelFile}: ${messageOf(error)}`, {
+      field: "modelPath",
+      fix: "Check that the file is a whole GGUF model (download it again if it was cut short) of an architecture that node-llama-cpp 3.21 supports",
+    });
+  }
+  const size = contextSize ?? Math.min(DEFAULTS.contextSize, model.trainContextSize);
+  try {
+    const context = await model.createContext({
+      contextSize: size,
+      sequences: parallel,
+      ...(threads === undefined ? {} : { threads }),
+    });
+    return { model, context };
+  } catch (error) {
+    throw new InputError(
+      `llama.cpp could not create a context of ${size} tokens for each of ${parallel} sequences: ${messageOf(error)}`,
+      {
+        field: "contextSize",
+        fix: "Lower contextSize or parallel (the context holds contextSize × parallel tokens), or put fewer layers on the GPU with gpuLayers",
+      },
+    );
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,41 @@
+import type { LlamaContextSequence } from "node-llama-cpp";
+import {
+  type GenerationResult,
+  type GenerationSettings,
+  meterGeneration,
+  type PreparedPrompt,
+  repeatPenaltyOption,
+  type SequenceGenerator,
+} from "./generation.js";
+import type { NodeLlamaCpp } from "./node-llama-cpp.js";
+
+/** Generates plain text completions (SynDisco's plain and raw formats) with node-llama-cpp's LlamaCompletion. */
+export class TextCompletionGenerator implements SequenceGenerator {
+  readonly #sequence: LlamaContextSequence;
+  readonly #completion: InstanceType<NodeLlamaCpp["LlamaCompletion"]>;
+
+  constructor(llamaCpp: NodeLlamaCpp, sequence: LlamaContextSequence) {
+    this.#sequence = sequence;
+    this.#completion = new llamaCpp.LlamaCompletion({ contextSequence: sequence });
+  }
+
+  async generate(prompt: PreparedPrompt, settings: GenerationSettings): Promise<GenerationResult> {
+    if (prompt.input.kind !== "text") throw new Error("a text completion needs a text prompt");
+    const { sampling } = settings;
+    const measure = meterGeneration(this.#sequence);
+    const { response, metadata } = await this.#completion.generateCompletionWithMeta(prompt.input.tokens, {
+      maxTokens: settings.maxTokens,
+      customStopTriggers: settings.stop.filter(Boolean),
+      temperature: sampling.temperature,
+      topP: sampling.topP,
+      topK: sampling.topK,
+      repeatPenalty: repeatPenaltyOption(sampling.repeatPenalty),
+      ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
+      ...(settings.signal ? { signal: settings.signal } : {}),
+      // The caller has checked that the prompt fits; never drop its beginning to make room.
+      disableContextShift: true,
+      contextShiftSize: 1,
+    });
+    return { text: response, ...measure(), hitMaxTokens: metadata.stopReason === "maxTokens" };
+  }
+}
