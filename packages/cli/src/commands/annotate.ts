@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { InputError } from "@syndisco/core";
+import { ExitCode } from "../exit-codes.js";
+import { executeRun } from "../run/execute-run.js";
+import { outputFolders } from "../run/output-folders.js";
+import { formatPlan, planAsJson } from "../run/plan-output.js";
+import { buildExperiments, prepareRun, unloadedModels } from "../run/prepare-run.js";
+import { overridesOf, type RunCommandOptions } from "./run.js";
+
+/** Options of `syndisco annotate`: those of `run`, and where the discussions are. */
+export interface AnnotateCommandOptions extends RunCommandOptions {
+  /** Annotate the discussions of this folder instead of `<output>/discussions`; read from the current folder. */
+  discussionsDir?: string;
+}
+
+/**
+ * `syndisco annotate <config>`: every annotator of the config's `annotation` section labels every discussion
+ * in `<output>/discussions` (or `discussionsDir`), writing to `<output>/annotations`; resumes like `run`.
+ */
+export async function annotateCommand(configPath: string, options: AnnotateCommandOptions = {}): Promise<ExitCode> {
+  const run = await prepareRun(configPath, overridesOf(options), { discussions: false, annotation: "required" });
+  const folders = {
+    ...outputFolders(run.config.outputDir),
+    ...(options.discussionsDir ? { discussions: resolve(options.discussionsDir) } : {}),
+  };
+  if (!existsSync(folders.discussions)) {
+    throw new InputError(`there are no discussions to annotate in ${folders.discussions}`, {
+      file: run.config.displayPath,
+      field: options.discussionsDir ? "--discussions-dir" : "output",
+      fix: "Run `syndisco run` with this config first, or point --output-dir (or --discussions-dir) at a run's output",
+    });
+  }
+  if (options.dryRun) {
+    const annotations = await buildExperiments(run, unloadedModels(run)).annotation?.plan(folders.discussions);
+    const plan = { discussions: undefined, annotations };
+    process.stdout.write(options.json ? planAsJson(run, plan, folders) : formatPlan(run, plan, folders));
+    return ExitCode.OK;
+  }
+  return executeRun(run, { quiet: options.quiet ?? false, stream: process.stderr }, folders);
+}

@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { InputError } from "@syndisco/core";
+import {
+  EXAMPLE_CONFIG,
+  EXAMPLE_CONFIG_FILE,
+  EXAMPLE_PERSONAS,
+  EXAMPLE_PERSONAS_FILE,
+} from "../config/example-config.js";
+import { ExitCode } from "../exit-codes.js";
+
+/** Options of `syndisco init`. */
+export interface InitOptions {
+  /** Replace files that already exist. */
+  force?: boolean;
+}
+
+/**
+ * `syndisco init [dir]`: writes a commented example config and a persona file into `dir`.
+ *
+ * @throws {@link InputError} when either file exists already (and `force` is not set); nothing is written then.
+ */
+export async function initCommand(dir = ".", { force = false }: InitOptions = {}): Promise<ExitCode> {
+  const configFile = join(dir, EXAMPLE_CONFIG_FILE);
+  const personasFile = join(dir, EXAMPLE_PERSONAS_FILE);
+  if (!force) {
+    for (const file of [configFile, personasFile]) {
+      if (existsSync(file)) {
+        throw new InputError("already exists; nothing was written", {
+          file,
+          fix: "Choose another folder (syndisco init my-experiment), or pass --force to replace it",
+        });
+      }
+    }
+  }
+  await mkdir(dir, { recursive: true });
+  await writeFile(configFile, EXAMPLE_CONFIG);
+  await writeFile(personasFile, `${JSON.stringify(EXAMPLE_PERSONAS, null, 2)}\n`);
+  const shown = relative(process.cwd(), configFile) || configFile;
+  process.stdout.write(
+    `Wrote ${shown} and ${relative(process.cwd(), personasFile) || personasFile}.\n` +
+      `Next: npm install @syndisco/model-llamacpp, then\n  syndisco run ${shown} --dry-run\n  syndisco run ${shown}\n`,
+  );
+  return ExitCode.OK;
+}

@@ -1,0 +1,112 @@
+import {
+  Actor,
+  ActorType,
+  AnnotationExperiment,
+  type BaseModel,
+  DiscussionExperiment,
+  type Persona,
+  RandomTurnManager,
+  RandomWeighted,
+  RoundRobin,
+  type TurnManager,
+} from "@syndisco/core";
+import type { LoadedConfig } from "./load-config.js";
+import { inlinePersona } from "./load-personas.js";
+import type { TurnManagerSetting } from "./schema.js";
+
+/** Gives the model loaded for a key of `models`. */
+export type ModelLookup = (name: string) => BaseModel;
+
+/** The keys of `models` that the discussions and/or the annotation of a config use, in config order. */
+export function modelsUsed(config: LoadedConfig, parts: { discussions: boolean; annotation: boolean }): string[] {
+  const used = new Set<string>();
+  const { discussions, annotation } = config.data;
+  if (parts.discussions && discussions) {
+    used.add(discussions.model);
+    used.add(discussions.moderator?.model ?? discussions.model);
+  }
+  if (parts.annotation && annotation) {
+    used.add(annotation.model);
+    for (const annotator of annotation.annotators) used.add(annotator.model ?? annotation.model);
+  }
+  return Object.keys(config.data.models).filter((name) => used.has(name));
+}
+
+/** The turn manager a config's `discussions.turnManager` describes. */
+export function buildTurnManager(setting: TurnManagerSetting, seed: number | undefined): TurnManager {
+  const seeded = seed === undefined ? {} : { seed };
+  switch (setting.type) {
+    case "round_robin":
+      return new RoundRobin();
+    case "random_weighted":
+      return new RandomWeighted({ pRespond: setting.pRespond, ...seeded });
+    case "random":
+      return new RandomTurnManager(seeded);
+  }
+}
+
+/** The discussion experiment of a config's `discussions` section, over the persona pool. */
+export function buildDiscussionExperiment(
+  config: LoadedConfig,
+  personas: readonly Persona[],
+  model: ModelLookup,
+): DiscussionExperiment {
+  const { data } = config;
+  const section = data.discussions;
+  if (!section) throw new Error("the config has no discussions section");
+  const users = personas.map(
+    (persona) =>
+      new Actor({
+        model: model(section.model),
+        persona,
+        context: data.context,
+        instructions: data.instructions,
+        actorType: ActorType.USER,
+      }),
+  );
+  const moderator = section.moderator
+    ? new Actor({
+        model: model(section.moderator.model ?? section.model),
+        persona: inlinePersona(section.moderator.persona, config, "discussions.moderator.persona"),
+        context: section.moderator.context ?? data.context,
+        instructions: section.moderator.instructions,
+        actorType: ActorType.USER,
+      })
+    : undefined;
+  return new DiscussionExperiment({
+    users,
+    seedOpinions: section.seedOpinions,
+    ...(moderator ? { moderator } : {}),
+    nextTurnManager: buildTurnManager(section.turnManager, data.seed),
+    historyCtxLen: section.historyLength,
+    numTurns: section.turns,
+    numActiveUsers: section.activeUsers,
+    numDiscussions: section.count,
+    ...(data.seed === undefined ? {} : { seed: data.seed }),
+    concurrency: data.concurrency,
+  });
+}
+
+/** The annotation experiment of a config's `annotation` section. */
+export function buildAnnotationExperiment(config: LoadedConfig, model: ModelLookup): AnnotationExperiment {
+  const { data } = config;
+  const section = data.annotation;
+  if (!section) throw new Error("the config has no annotation section");
+  const annotators = section.annotators.map(
+    (annotator, index) =>
+      new Actor({
+        model: model(annotator.model ?? section.model),
+        persona: inlinePersona(annotator.persona, config, `annotation.annotators[${index}].persona`),
+        context: annotator.context ?? data.context,
+        instructions: annotator.instructions,
+        actorType: ActorType.ANNOTATOR,
+      }),
+  );
+  return new AnnotationExperiment({
+    annotators,
+    historyCtxLen: section.historyLength,
+    includeModComments: section.includeModeratorComments,
+    concurrency: data.concurrency,
+    ...(data.seed === undefined ? {} : { seed: data.seed }),
+  });
+}

@@ -1,0 +1,154 @@
+import type { z } from "zod";
+
+/** One config problem in words: where it is, what is wrong, how to fix it. */
+export interface ConfigProblem {
+  /** The field path, e.g. `discussions.count` or `annotation.annotators[0].persona`. */
+  field: string;
+  problem: string;
+  fix?: string;
+}
+
+/** Writes a field path as a user would: `a.b[0].c`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else text += text ? `.${String(segment)}` : String(segment);
+  }
+  return text;
+}
+
+/**
+ * Turns zod's issues into problems a researcher can act on. `schema` is the schema that raised them; it is
+ * used to list the keys allowed where an unknown key was found.
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): ConfigProblem[] {
+  return issues.flatMap((issue) => describeIssue(issue, schema));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): ConfigProblem[] {
+  const field = formatFieldPath(issue.path);
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const allowed = allowedKeysAt(schema, issue.path);
+      return issue.keys.map((key) => ({
+        field: formatFieldPath([...issue.path, key]),
+        problem: "unknown key",
+        fix: allowed
+          ? `Remove it or fix its spelling; the keys allowed here are: ${allowed.join(", ")}`
+          : "Remove it or fix its spelling",
+      }));
+    }
+    case "invalid_type":
+      if (input === undefined) {
+        return [{ field, problem: "missing", fix: `Add it (${describeExpected(issue.expected)})` }];
+      }
+      return [
+        {
+          field,
+          problem: `expected ${describeExpected(issue.expected)}, found ${describeValue(input)}`,
+          fix: "Change the value to the expected type",
+        },
+      ];
+    case "too_small":
+      return [{ field, ...describeBound(issue.origin, "least", issue.minimum, input) }];
+    case "too_big":
+      return [{ field, ...describeBound(issue.origin, "most", issue.maximum, input) }];
+    case "invalid_key":
+      return [
+        {
+          field,
+          problem: `${describeValue(input)} is not an allowed name (${issue.issues[0]?.message ?? issue.message})`,
+          fix: "Rename it",
+        },
+      ];
+    case "invalid_union":
+      return [{ field, problem: `${issue.message}, found ${describeValue(input)}` }];
+    default:
+      return [
+        { field, problem: input === undefined ? issue.message : `${issue.message}, found ${describeValue(input)}` },
+      ];
+  }
+}
+
+function describeBound(
+  origin: string,
+  side: "least" | "most",
+  bound: number | bigint,
+  input: unknown,
+): Omit<ConfigProblem, "field"> {
+  if (origin === "array" || origin === "set") {
+    return { problem: `needs at ${side} ${bound} entr${bound === 1 ? "y" : "ies"}`, fix: "Add or remove entries" };
+  }
+  if (origin === "string") {
+    return bound === 1 && side === "least"
+      ? { problem: "must not be empty", fix: "Write a value between the quotes" }
+      : { problem: `must have at ${side} ${bound} characters` };
+  }
+  return {
+    problem: `must be at ${side} ${bound}, found ${describeValue(input)}`,
+    fix: side === "least" ? `Use a number of at least ${bound}` : `Use a number of at most ${bound}`,
+  };
+}
+
+const EXPECTED_NAMES: Record<string, string> = {
+  int: "a whole number",
+  number: "a number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping of keys to values",
+  record: "a mapping of keys to values",
+};
+
+function describeExpected(expected: string): string {
+  return EXPECTED_NAMES[expected] ?? expected;
+}
+
+/** A short, safe rendering of a value found in the config. */
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  return String(value);
+}
+
+interface SchemaDefinition {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  valueType?: z.ZodType;
+  element?: z.ZodType;
+}
+
+function definitionOf(schema: z.ZodType): SchemaDefinition {
+  return (schema as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
+}
+
+/** The keys an object schema allows at `path`, or undefined where that cannot be told (e.g. inside a union). */
+function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const segment of path) {
+    if (!current) return undefined;
+    const definition = definitionOf(current);
+    if (definition.type === "object") current = definition.shape?.[String(segment)];
+    else if (definition.type === "record") current = definition.valueType;
+    else if (definition.type === "array") current = definition.element;
+    else return undefined;
+    current = current && unwrap(current);
+  }
+  if (!current) return undefined;
+  const definition = definitionOf(current);
+  return definition.type === "object" && definition.shape ? Object.keys(definition.shape) : undefined;
+}
+
+/** Looks through optional, default and nullable wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let definition = definitionOf(current); definition.innerType; definition = definitionOf(current)) {
+    current = definition.innerType;
+  }
+  return current;
+}

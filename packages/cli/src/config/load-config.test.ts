@@ -1,0 +1,164 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "@syndisco/core";
+import { describe, expect, it } from "vitest";
+import { useTempDirs } from "../../test/helpers/temp-dir.js";
+import { ConfigError } from "./config-error.js";
+import { EXAMPLE_CONFIG } from "./example-config.js";
+import { loadConfig } from "./load-config.js";
+
+const tempDir = useTempDirs();
+
+const MINIMAL = `
+models:
+  main: { backend: llamacpp, options: { modelPath: ./model.gguf, maxOutTokens: 24 } }
+personas: ./personas.json
+discussions: { model: main }
+`;
+
+function writeConfig(text: string, name = "config.yaml"): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return { dir, file };
+}
+
+async function problemOf(text: string, name?: string): Promise<InputError> {
+  const { file } = writeConfig(text, name);
+  const error = await loadConfig(file).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
+}
+
+describe("loadConfig", () => {
+  it("fills in the documented defaults and resolves paths against the config's folder", async () => {
+    const { dir, file } = writeConfig(MINIMAL);
+    const config = await loadConfig(file);
+    expect(config.baseDir).toBe(dir);
+    expect(config.outputDir).toBe(join(dir, "syndisco-output"));
+    expect(config.personasFile).toBe(join(dir, "personas.json"));
+    expect(config.data.context).toBe("You are taking part in an online conversation");
+    expect(config.data.instructions).toBe("Act like a human would");
+    expect(config.data.concurrency).toBe(1);
+    expect(config.data.discussions).toMatchObject({
+      count: 5,
+      turns: 10,
+      activeUsers: 2,
+      historyLength: 3,
+      turnManager: { type: "round_robin" },
+      seedOpinions: [],
+    });
+  });
+
+  it("reads JSON configs too", async () => {
+    const { file } = writeConfig(
+      JSON.stringify({ models: { m: { backend: "openai", options: { modelName: "x", maxOutTokens: 5 } } } }),
+      "config.json",
+    );
+    const config = await loadConfig(file);
+    expect(config.data.models.m?.backend).toBe("openai");
+  });
+
+  it("applies command-line overrides, resolving their paths against the current folder", async () => {
+    const { file } = writeConfig(MINIMAL);
+    const cwd = tempDir();
+    const config = await loadConfig(file, { cwd, outputDir: "out", concurrency: 3, seed: 9, modelPath: "m.gguf" });
+    expect(config.outputDir).toBe(join(cwd, "out"));
+    expect(config.data.concurrency).toBe(3);
+    expect(config.data.seed).toBe(9);
+    expect(config.data.models.main?.options.modelPath).toBe(join(cwd, "m.gguf"));
+    expect(config.modelPathOverride).toBe("m.gguf");
+  });
+
+  it("keeps a hub id given to --model-path as it is, and refuses it when no model takes a file", async () => {
+    const { file } = writeConfig(MINIMAL);
+    const config = await loadConfig(file, { modelPath: "hf:user/repo:Q4_K_M" });
+    expect(config.data.models.main?.options.modelPath).toBe("hf:user/repo:Q4_K_M");
+    const openai = writeConfig("models:\n  m: { backend: openai, options: { modelName: x, maxOutTokens: 5 } }\n");
+    await expect(loadConfig(openai.file, { modelPath: "x.gguf" })).rejects.toThrow(/--model-path.*no model/);
+  });
+
+  it("says which line is wrong in a file that is not YAML", async () => {
+    const error = await problemOf("models: [unclosed\npersonas: x\n");
+    expect(error.message).toMatch(/config\.yaml: not valid YAML: .* at line \d+, column \d+/);
+  });
+
+  it("names a config that is not a mapping", async () => {
+    const error = await problemOf("just a sentence\n");
+    expect(error.message).toMatch(/config\.yaml: a config file must be a mapping/);
+  });
+
+  it("names an unknown key and lists the allowed ones", async () => {
+    const error = await problemOf(`${MINIMAL}discusions: {}\n`);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/config\.yaml: discusions: unknown key\. .*allowed here are: models, personas/);
+  });
+
+  it("names an unknown key inside a section", async () => {
+    const error = await problemOf(MINIMAL.replace("{ model: main }", "{ model: main, turn: 3 }"));
+    expect(error.message).toMatch(/discussions\.turn: unknown key\. .*count, turns, activeUsers/);
+  });
+
+  it("names a value of the wrong type", async () => {
+    const error = await problemOf(MINIMAL.replace("{ model: main }", "{ model: main, turns: many }"));
+    expect(error.message).toMatch(/config\.yaml: discussions\.turns: expected a number, found "many"/);
+  });
+
+  it("refuses a negative count", async () => {
+    const error = await problemOf(MINIMAL.replace("{ model: main }", "{ model: main, count: -2 }"));
+    expect(error.message).toMatch(/discussions\.count: must be at least 1, found -2\. Use a number of at least 1/);
+  });
+
+  it("lists every problem at once, one per line", async () => {
+    const error = (await problemOf(
+      MINIMAL.replace("{ model: main }", "{ model: main, count: 0, turns: 1.5 }"),
+    )) as ConfigError;
+    expect(error.problems.map((problem) => problem.field)).toEqual(["discussions.count", "discussions.turns"]);
+    expect(error.message.split("\n")).toHaveLength(2);
+  });
+
+  it("names a missing required key", async () => {
+    const error = await problemOf("personas: ./p.json\n");
+    expect(error.message).toMatch(/config\.yaml: models: missing/);
+  });
+
+  it("checks the turn manager's type and settings", async () => {
+    const unknownType = await problemOf(
+      MINIMAL.replace("{ model: main }", "{ model: main, turnManager: { type: chaos } }"),
+    );
+    expect(unknownType.message).toMatch(
+      /discussions\.turnManager\.type: type must be round_robin, random_weighted or random/,
+    );
+    const badProbability = await problemOf(
+      MINIMAL.replace("{ model: main }", "{ model: main, turnManager: { type: random_weighted, pRespond: 2 } }"),
+    );
+    expect(badProbability.message).toMatch(/discussions\.turnManager\.pRespond: must be at most 1/);
+  });
+
+  it("refuses a section that names a model that is not defined", async () => {
+    const error = await problemOf(MINIMAL.replace("{ model: main }", "{ model: big }"));
+    expect(error.message).toMatch(/discussions\.model: "big" is not one of the models \(main\)/);
+  });
+
+  it("asks for personas when there are discussions", async () => {
+    const error = await problemOf(MINIMAL.replace("personas: ./personas.json\n", ""));
+    expect(error.message).toMatch(/config\.yaml: personas: missing/);
+  });
+
+  it("names a config file that does not exist", async () => {
+    await expect(loadConfig(join(tempDir(), "nope.yaml"))).rejects.toThrow(
+      /nope\.yaml: cannot read the config file \(no such file\)/,
+    );
+  });
+
+  it("accepts the example that syndisco init writes", async () => {
+    const { file } = writeConfig(EXAMPLE_CONFIG);
+    const config = await loadConfig(file);
+    expect(config.data.discussions?.moderator?.persona.username).toBe("Moderator");
+    expect(config.data.annotation?.annotators).toHaveLength(1);
+    expect(config.data.seed).toBe(42);
+  });
+});

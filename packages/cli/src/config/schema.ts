@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { MAX_SEED } from "./limits.js";
+
+/**
+ * The schema of a `syndisco` config file (YAML or JSON). Objects are strict, so a misspelt key is an error
+ * instead of a silently ignored setting. The README's "Config reference" documents every key.
+ */
+
+/** What a persona looks like before core's `Persona` checks its fields. */
+const personaObjectSchema = z.record(z.string(), z.unknown(), {
+  error: 'expected a persona object such as { username: "Emma35", age: 38 }',
+});
+
+const modelNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a model name may hold letters, digits, '.', '_' and '-'");
+
+/** One entry of `models`: which backend runs it, and that backend's options. */
+const modelEntrySchema = z.strictObject({
+  /** `llamacpp`, `transformers`, `openai`, a package name, or a path to a plugin module. */
+  backend: z.string().min(1, "name a backend: llamacpp, transformers, openai, a package name or ./my-plugin.mjs"),
+  /** The backend's own options, validated by the backend's plugin. */
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** Who speaks next: one of core's turn managers. */
+const turnManagerSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ type: z.literal("round_robin") }),
+    z.strictObject({ type: z.literal("random_weighted"), pRespond: z.number().min(0).max(1) }),
+    z.strictObject({ type: z.literal("random") }),
+  ],
+  { error: "type must be round_robin, random_weighted or random" },
+);
+
+/** An actor that is not drawn from the persona pool: the moderator or an annotator. */
+const extraActorSchema = z.strictObject({
+  persona: personaObjectSchema,
+  instructions: z.string().min(1),
+  /** A key of `models`; by default the section's model. */
+  model: modelNameSchema.optional(),
+  /** By default the top-level `context`. */
+  context: z.string().optional(),
+});
+
+const wholeCount = (least: number) => z.int().min(least);
+
+/** The `discussions` section: what `syndisco run` generates. */
+const discussionsSchema = z.strictObject({
+  model: modelNameSchema,
+  count: wholeCount(1).default(5),
+  turns: wholeCount(1).default(10),
+  activeUsers: wholeCount(1).default(2),
+  historyLength: wholeCount(0).default(3),
+  turnManager: turnManagerSchema.default({ type: "round_robin" }),
+  seedOpinions: z.array(z.string().min(1)).default([]),
+  moderator: extraActorSchema.optional(),
+});
+
+/** The `annotation` section: what `syndisco annotate` (and `run`, after the discussions) does. */
+const annotationSchema = z.strictObject({
+  model: modelNameSchema,
+  annotators: z.array(extraActorSchema).min(1, "list at least one annotator"),
+  historyLength: wholeCount(1).default(3),
+  includeModeratorComments: z.boolean().default(true),
+});
+
+/** The whole config file. */
+export const configSchema = z.strictObject({
+  models: z.record(modelNameSchema, modelEntrySchema).refine((models) => Object.keys(models).length > 0, {
+    message: "name at least one model",
+  }),
+  personas: z
+    .union([z.string().min(1), z.array(personaObjectSchema).min(1)], {
+      error: "expected the path of a persona JSON file, or a list of persona objects",
+    })
+    .optional(),
+  context: z.string().default("You are taking part in an online conversation"),
+  instructions: z.string().default("Act like a human would"),
+  discussions: discussionsSchema.optional(),
+  annotation: annotationSchema.optional(),
+  output: z.string().min(1).default("./syndisco-output"),
+  seed: z.int().min(0).max(MAX_SEED).optional(),
+  concurrency: wholeCount(1).default(1),
+});
+
+/** A config file as written (before defaults). */
+export type ConfigInput = z.input<typeof configSchema>;
+/** A validated config, with defaults filled in. */
+export type ConfigData = z.output<typeof configSchema>;
+/** One validated entry of `models`. */
+export type ModelEntry = z.output<typeof modelEntrySchema>;
+/** A validated `discussions` section. */
+export type DiscussionsSection = z.output<typeof discussionsSchema>;
+/** A validated `annotation` section. */
+export type AnnotationSection = z.output<typeof annotationSchema>;
+/** A validated turn manager setting. */
+export type TurnManagerSetting = z.output<typeof turnManagerSchema>;

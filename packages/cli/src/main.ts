@@ -1,0 +1,147 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { AnnotateCommandOptions } from "./commands/annotate.js";
+import type { RunCommandOptions } from "./commands/run.js";
+import { MAX_SEED } from "./config/limits.js";
+import { ExitCode } from "./exit-codes.js";
+import { configureLogging, LOG_LEVELS } from "./logging.js";
+import { reportError } from "./report-error.js";
+import { CLI_VERSION } from "./version.js";
+
+/** Parses a whole number from `least` to `most` from a command-line value. */
+function wholeNumber(least: number, most = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!/^\s*-?\d+\s*$/.test(value) || !Number.isSafeInteger(number) || number < least || number > most) {
+      throw new InvalidArgumentError(
+        most === Number.MAX_SAFE_INTEGER
+          ? `expected a whole number of at least ${least}.`
+          : `expected a whole number from ${least} to ${most}.`,
+      );
+    }
+    return number;
+  };
+}
+
+/** The flags `run` and `annotate` share. */
+function addRunFlags(command: Command): Command {
+  return command
+    .option("-o, --output-dir <dir>", "write here instead of the config's output folder")
+    .option("-c, --concurrency <n>", "discussions (or annotations) at once", wholeNumber(1))
+    .option("--seed <n>", "the seed of the plan (replaces the config's seed)", wholeNumber(0, MAX_SEED))
+    .option("-m, --model-path <path>", "a model file or hub id that replaces modelPath in every model of the config")
+    .option("--dry-run", "print the plan and exit without loading a model or writing a file")
+    .option("--json", "with --dry-run: print the plan as JSON")
+    .option("-q, --quiet", "no progress and no summary; failures are still reported");
+}
+
+/**
+ * The `syndisco` program. Each action stores its exit code in `exit`, and imports its command only when it
+ * runs, so that `--help` or `view` do not load the server or the experiment code.
+ */
+function buildProgram(exit: { code: ExitCode }): Command {
+  const program = new Command()
+    .name("syndisco")
+    .description("Synthetic discussions between LLM personas: run, annotate, export and serve them from a config file.")
+    .version(CLI_VERSION)
+    .addOption(
+      new Option("--log-level <level>", "how much the backends and core log on stderr (warn shows their warnings)")
+        .choices(LOG_LEVELS)
+        .default("error"),
+    )
+    .showHelpAfterError("(run syndisco --help for usage)")
+    .exitOverride();
+  program.hook("preAction", async () => {
+    await configureLogging(program.opts<{ logLevel: (typeof LOG_LEVELS)[number] }>().logLevel);
+  });
+
+  program
+    .command("init")
+    .description("write a commented example config (syndisco.yaml) and personas.json")
+    .argument("[dir]", "the folder to write them in", ".")
+    .option("-f, --force", "replace existing files")
+    .action(async (dir: string, options: { force?: boolean }) => {
+      const { initCommand } = await import("./commands/init.js");
+      exit.code = await initCommand(dir, options);
+    });
+
+  addRunFlags(
+    program
+      .command("run")
+      .description("run the config's discussions, then its annotations; resumes an interrupted run")
+      .argument("<config>", "the config file (YAML or JSON)"),
+  ).action(async (config: string, options: RunCommandOptions) => {
+    const { runCommand } = await import("./commands/run.js");
+    exit.code = await runCommand(config, options);
+  });
+
+  addRunFlags(
+    program
+      .command("annotate")
+      .description("annotate the discussions of a run's output folder with the config's annotators")
+      .argument("<config>", "the config file (YAML or JSON)")
+      .option("-d, --discussions-dir <dir>", "annotate the discussions in this folder instead of <output>/discussions"),
+  ).action(async (config: string, options: AnnotateCommandOptions) => {
+    const { annotateCommand } = await import("./commands/annotate.js");
+    exit.code = await annotateCommand(config, options);
+  });
+
+  program
+    .command("export")
+    .description("flatten a folder of discussion or annotation files into one CSV or JSON Lines file")
+    .argument("<dir>", "a run's output folder, or a folder of discussion or annotation files")
+    .addOption(new Option("--format <format>", "the file format").choices(["csv", "jsonl"]).default("csv"))
+    .requiredOption("--out <file>", "the file to write")
+    .option("--annotations", "export a run's annotations instead of its discussions")
+    .action(async (dir: string, options: { format: "csv" | "jsonl"; out: string; annotations?: boolean }) => {
+      const { exportCommand } = await import("./commands/export.js");
+      exit.code = await exportCommand(dir, options);
+    });
+
+  program
+    .command("view")
+    .description("print a discussion or annotation file readably")
+    .argument("<file>", "a discussion or annotation JSON file")
+    .action(async (file: string) => {
+      const { viewCommand } = await import("./commands/view.js");
+      exit.code = await viewCommand(file);
+    });
+
+  program
+    .command("backends")
+    .description("list SynDisco's backends and whether they are installed")
+    .action(async () => {
+      const { backendsCommand } = await import("./commands/backends.js");
+      exit.code = backendsCommand();
+    });
+
+  program
+    .command("serve")
+    .description("serve the config's models over an OpenAI-compatible HTTP API")
+    .requiredOption("--config <file>", "the config whose models are served")
+    .option("--host <host>", "the address to listen on", "127.0.0.1")
+    .option("--port <port>", "the port (0 picks a free one)", wholeNumber(0), 8080)
+    .option("--api-key <key>", "require this bearer key (default: the SYNDISCO_API_KEY environment variable)")
+    .option("-m, --model-path <path>", "a model file or hub id that replaces modelPath in every model of the config")
+    .action(async (options: { config: string; host: string; port: number; apiKey?: string; modelPath?: string }) => {
+      const { serveCommand } = await import("./commands/serve.js");
+      exit.code = await serveCommand(options);
+    });
+
+  return program;
+}
+
+/**
+ * Runs the `syndisco` command with `argv` (as `process.argv`: node, script, then arguments) and returns its
+ * exit code. Errors are reported on stderr as one readable message, never a stack trace.
+ */
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  const exit: { code: ExitCode } = { code: ExitCode.OK };
+  try {
+    await buildProgram(exit).parseAsync([...argv]);
+    return exit.code;
+  } catch (error) {
+    // Commander has already printed its own usage errors; help and --version end with exit code 0.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
+    return reportError(error);
+  }
+}

@@ -1,0 +1,65 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { InputError, parsePluginOptions } from "@syndisco/core";
+import type { LoadedConfig } from "../config/load-config.js";
+import type { ModelEntry } from "../config/schema.js";
+import { findKnownBackend } from "./known-backends.js";
+import { type LoadedPlugin, loadPlugin } from "./load-plugin.js";
+
+/** A model of the config whose plugin is loaded and whose options are valid, but which is not loaded yet. */
+export interface PreparedModel {
+  /** The model's key under `models`. */
+  name: string;
+  entry: ModelEntry;
+  loaded: LoadedPlugin;
+  /** The options as the plugin's schema returned them. */
+  options: unknown;
+}
+
+/**
+ * Loads the plugins of the named models, validates their options and checks that local model files exist,
+ * without loading any weights. This is everything that can be wrong before an experiment starts.
+ *
+ * @throws {@link InputError} naming the config file and the model's field.
+ */
+export async function prepareModels(config: LoadedConfig, names: readonly string[]): Promise<PreparedModel[]> {
+  const prepared: PreparedModel[] = [];
+  for (const name of names) {
+    const entry = config.data.models[name];
+    if (!entry) throw new InputError(`no model named "${name}"`, { file: config.displayPath, field: "models" });
+    const loaded = await loadPlugin(entry.backend, {
+      baseDir: config.baseDir,
+      location: { file: config.displayPath, field: `models.${name}.backend` },
+    });
+    checkModelFile(config, name, entry);
+    const options = await parsePluginOptions(
+      loaded.plugin,
+      entry.options,
+      `${config.displayPath}: models.${name}.options`,
+    );
+    prepared.push({ name, entry, loaded, options });
+  }
+  return prepared;
+}
+
+/** A local model file named in `modelPath` must exist; hub ids and URIs are left to the backend. */
+function checkModelFile(config: LoadedConfig, name: string, entry: ModelEntry): void {
+  const modelPath = entry.options.modelPath;
+  const takesModelPath = findKnownBackend(entry.backend)?.takesModelPath ?? false;
+  if (!takesModelPath || typeof modelPath !== "string" || !looksLocal(modelPath)) return;
+  const file = resolve(config.baseDir, modelPath);
+  if (existsSync(file)) return;
+  const fromCommandLine = config.modelPathOverride !== undefined;
+  throw new InputError(`the model file ${fromCommandLine ? config.modelPathOverride : modelPath} does not exist`, {
+    file: config.displayPath,
+    field: fromCommandLine ? "--model-path" : `models.${name}.options.modelPath`,
+    fix: fromCommandLine
+      ? "Check the path; --model-path is read from the current folder"
+      : "Check the path (it is read from the config file's folder), or name a hub model such as hf:user/repo:Q4_K_M",
+  });
+}
+
+function looksLocal(modelPath: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(modelPath)) return false;
+  return /^(\.{1,2}[\\/]|\/|~)/.test(modelPath) || /\.(gguf|onnx|bin)$/i.test(modelPath);
+}

@@ -1,0 +1,106 @@
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { type BaseModel, InputError } from "@syndisco/core";
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { parseChatRequest, toChatMessages } from "./chat-request.js";
+import { completionBody, completionChunks } from "./completion-body.js";
+import { openAIError } from "./openai-error.js";
+
+/** Options of {@link createServeApp}. */
+export interface ServeAppOptions {
+  /** The models served, by the id clients name in `model`. */
+  models: ReadonlyMap<string, BaseModel>;
+  /** When set, every `/v1` request needs `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+}
+
+/**
+ * An OpenAI-compatible HTTP API over loaded models: `POST /v1/chat/completions` (also streamed) and
+ * `GET /v1/models`. Requests go straight to the model's `prompt()`, so concurrent requests reach the
+ * backend's parallel sequences. Errors have OpenAI's shape and 4xx codes for bad requests.
+ */
+export function createServeApp({ models, apiKey }: ServeAppOptions): Hono {
+  const app = new Hono();
+  const started = Math.floor(Date.now() / 1000);
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+
+  if (apiKey !== undefined) {
+    app.use("/v1/*", async (c, next) => {
+      const header = c.req.header("authorization") ?? "";
+      const given = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
+      if (!sameSecret(given, apiKey)) {
+        return c.json(
+          openAIError("Incorrect API key provided. Send it as 'Authorization: Bearer <key>'.", {
+            code: "invalid_api_key",
+          }),
+          401,
+        );
+      }
+      await next();
+    });
+  }
+
+  const modelObject = (id: string) => ({ id, object: "model", created: started, owned_by: "syndisco" });
+  app.get("/v1/models", (c) => c.json({ object: "list", data: [...models.keys()].map(modelObject) }));
+  app.get("/v1/models/:id", (c) => {
+    const id = c.req.param("id");
+    return models.has(id) ? c.json(modelObject(id)) : c.json(unknownModel(id, models), 404);
+  });
+
+  app.post("/v1/chat/completions", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json(openAIError("We could not parse the JSON body of your request.", { code: "invalid_json" }), 400);
+    }
+    const parsed = parseChatRequest(body);
+    if ("error" in parsed) return c.json(parsed.error, 400);
+    const { request } = parsed;
+    const model = models.get(request.model);
+    if (!model) return c.json(unknownModel(request.model, models), 404);
+
+    const maxOutTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+    const stop = typeof request.stop === "string" ? [request.stop] : (request.stop ?? undefined);
+    let reply: Awaited<ReturnType<BaseModel["prompt"]>>;
+    try {
+      reply = await model.prompt(toChatMessages(request), {
+        signal: c.req.raw.signal,
+        ...(maxOutTokens !== undefined ? { maxOutTokens } : {}),
+        ...(stop ? { stop } : {}),
+        ...(request.seed != null ? { seed: request.seed } : {}),
+      });
+    } catch (error) {
+      if (error instanceof InputError) return c.json(openAIError(error.message), 400);
+      return c.json(openAIError(`The model failed: ${(error as Error).message}`, { type: "server_error" }), 500);
+    }
+
+    const identity = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: request.model };
+    if (!request.stream) return c.json(completionBody(identity, reply));
+    const chunks = completionChunks(identity, reply, request.stream_options?.include_usage === true);
+    return streamSSE(c, async (stream) => {
+      for (const chunk of chunks) await stream.writeSSE({ data: JSON.stringify(chunk) });
+      await stream.writeSSE({ data: "[DONE]" });
+    });
+  });
+
+  app.notFound((c) =>
+    c.json(openAIError(`Unknown request URL: ${c.req.method} ${c.req.path}.`, { code: "unknown_url" }), 404),
+  );
+  app.onError((error, c) => c.json(openAIError(error.message, { type: "server_error" }), 500));
+  return app;
+}
+
+function unknownModel(id: string, models: ReadonlyMap<string, BaseModel>) {
+  return openAIError(`The model '${id}' does not exist. This server has: ${[...models.keys()].join(", ")}.`, {
+    param: "model",
+    code: "model_not_found",
+  });
+}
+
+/** Compares secrets in constant time (hashing first makes the lengths equal). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
