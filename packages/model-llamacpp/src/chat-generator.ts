@@ -34,6 +34,7 @@ export class ChatTemplateGenerator implements SequenceGenerator {
       topK: sampling.topK,
       repeatPenalty: repeatPenaltyOption(sampling.repeatPenalty),
       ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
+      ...(settings.grammar ? { grammar: settings.grammar } : {}),
       ...(settings.signal ? { signal: settings.signal } : {}),
     });
     return { text: response, ...measure(), hitMaxTokens: metadata.stopReason === "maxTokens" };

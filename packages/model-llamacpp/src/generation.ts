@@ -1,4 +1,4 @@
-import type { ChatHistoryItem, LlamaContextSequence, Token } from "node-llama-cpp";
+import type { ChatHistoryItem, LlamaContextSequence, LlamaGrammar, Token } from "node-llama-cpp";
 
 /** A prompt ready for one sequence: what is evaluated, and how long it is. */
 export interface PreparedPrompt {
@@ -25,6 +25,8 @@ export interface GenerationSettings {
   /** The most tokens to generate (already capped to what fits in the context). */
   maxTokens: number;
   stop: readonly string[];
+  /** The grammar the reply must follow (a JSON answer form), if any. */
+  grammar: LlamaGrammar | undefined;
   signal: AbortSignal | undefined;
   sampling: SamplingSettings;
 }

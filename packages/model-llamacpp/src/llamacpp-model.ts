@@ -5,9 +5,11 @@ import {
   type GenerateOptions,
   getLogger,
   InputError,
+  type Logger,
   type ModelReply,
 } from "@syndisco/core";
 import type { Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
+import { AnswerConstraints, assertAnswerFits, GRAMMAR_END_TOKENS, isWholeJson } from "./answer-constraints.js";
 import type { GenerationSettings, SamplingSettings, SequenceGenerator } from "./generation.js";
 import { assertGgufFile } from "./gguf-file.js";
 import { loadLlama } from "./load-llama.js";
@@ -28,6 +30,7 @@ interface LoadedParts {
   generators: SequenceGenerator[];
   modelFile: string;
   sampling: SamplingSettings;
+  logger: Logger;
 }
 
 /**
@@ -38,6 +41,10 @@ interface LoadedParts {
  * calls are decoded together in the same batches, and calls beyond `parallel` wait in a queue. A call that
  * passes a `sessionKey` gets, when free, the sequence that last served that key, so only the new end of its
  * prompt is evaluated.
+ *
+ * A call whose options carry a `responseSchema` (an annotator with an answer form) is generated under a
+ * grammar made from that JSON schema, so that its reply is an answer of that form; `maxOutTokens` must leave
+ * room for the whole answer.
  *
  * @example
  * ```ts
@@ -71,6 +78,7 @@ export class LlamaCppModel extends BaseModel {
   readonly #format: PromptFormat;
   readonly #pool: SequencePool<SequenceGenerator>;
   readonly #sampling: SamplingSettings;
+  readonly #constraints: AnswerConstraints;
   /** Aborted by dispose(), so that running generations stop before the native memory is freed. */
   readonly #shutdown = new AbortController();
   readonly #running = new Set<Promise<unknown>>();
@@ -81,6 +89,11 @@ export class LlamaCppModel extends BaseModel {
     this.#format = parts.format;
     this.#pool = new SequencePool(parts.generators);
     this.#sampling = parts.sampling;
+    this.#constraints = new AnswerConstraints({
+      llama: parts.llama,
+      countTokens: (text) => parts.model.tokenize(text, false).length,
+      warn: (message) => parts.logger.warn({ model: this.name }, message),
+    });
     this.concurrency = parts.generators.length;
     this.contextSize = parts.context.contextSize;
     this.trainContextSize = parts.model.trainContextSize;
@@ -131,6 +144,7 @@ export class LlamaCppModel extends BaseModel {
         generators,
         modelFile,
         sampling: samplingOf(valid),
+        logger,
       });
     } catch (error) {
       await llama.dispose();
@@ -170,6 +184,7 @@ export class LlamaCppModel extends BaseModel {
   protected async generate(messages: ChatMessage[], options: GenerateOptions): Promise<ModelReply> {
     this.#assertUsable();
     const prompt = this.#format.prepare(messages);
+    const constraint = options.responseSchema ? await this.#constraints.for(options.responseSchema) : undefined;
     const room = this.contextSize - prompt.tokenCount - 1;
     if (room < 1) {
       throw new InputError(
@@ -180,10 +195,20 @@ export class LlamaCppModel extends BaseModel {
         },
       );
     }
+    if (constraint) {
+      assertAnswerFits(constraint, {
+        maxOutTokens: options.maxOutTokens,
+        room,
+        promptTokens: prompt.tokenCount,
+        contextSize: this.contextSize,
+      });
+    }
     const signal = options.signal ? AbortSignal.any([options.signal, this.#shutdown.signal]) : this.#shutdown.signal;
     const settings: GenerationSettings = {
-      maxTokens: Math.min(options.maxOutTokens, room),
-      stop: options.stop,
+      maxTokens: Math.min(options.maxOutTokens + (constraint ? GRAMMAR_END_TOKENS : 0), room),
+      // A grammar ends its reply itself; a stop string ("\n\n", "###") could cut a JSON answer short.
+      stop: constraint ? [] : options.stop,
+      grammar: constraint?.grammar,
       signal,
       sampling: options.seed === undefined ? this.#sampling : { ...this.#sampling, seed: options.seed },
     };
@@ -197,7 +222,8 @@ export class LlamaCppModel extends BaseModel {
         promptTokens: prompt.tokenCount,
         evaluatedPromptTokens: result.evaluatedPromptTokens,
         completionTokens: result.completionTokens,
-        finishReason: result.hitMaxTokens ? "length" : "stop",
+        // Under a grammar, a whole JSON answer is finished even if the limit cut the grammar's closing new lines.
+        finishReason: result.hitMaxTokens && !(constraint && isWholeJson(result.text)) ? "length" : "stop",
       };
     } finally {
       this.#running.delete(generation);

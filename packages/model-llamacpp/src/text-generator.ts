@@ -31,6 +31,7 @@ export class TextCompletionGenerator implements SequenceGenerator {
       topK: sampling.topK,
       repeatPenalty: repeatPenaltyOption(sampling.repeatPenalty),
       ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
+      ...(settings.grammar ? { grammar: settings.grammar } : {}),
       ...(settings.signal ? { signal: settings.signal } : {}),
       // The caller has checked that the prompt fits; never drop its beginning to make room.
       disableContextShift: true,

@@ -36,6 +36,17 @@ describe("classifyRequestError", () => {
     expect(classify(statusError(404, { error: { message: "no such model" } })).message).toContain("/v1 at the end");
   });
 
+  it.each([400, 422])("on %i to a structured-output request, says how to turn structured outputs off", (status) => {
+    const error = statusError(status, { error: { message: "Unknown field response_format" } });
+    const failure = classifyRequestError(error, sdk, 1000, { structuredOutput: true });
+    expect(failure).toMatchObject({ problem: "http-status", retriable: false, status });
+    expect(failure.message).toBe(
+      `the server answered ${status}: Unknown field response_format; the request asked for structured output ` +
+        "(response_format with the answer's JSON schema): if this server does not support it, set structuredOutputs: false",
+    );
+    expect(classify(error).message).toBe(`the server answered ${status}: Unknown field response_format`);
+  });
+
   it("reports a refused connection with its system error code", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
     const error = new sdk.APIConnectionError({ cause: new TypeError("fetch failed", { cause: refused }) });

@@ -7,11 +7,22 @@ function isRetriableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
+/** What the failed request asked for, where it helps to explain the failure. */
+export interface FailedRequest {
+  /** The request carried a JSON-schema `response_format`, which some servers refuse. */
+  structuredOutput?: boolean;
+}
+
 /**
  * Turns whatever a request to the SDK threw into an {@link AttemptFailure} that says whether to retry.
  * The SDK is passed in because it is loaded lazily.
  */
-export function classifyRequestError(error: unknown, sdk: typeof OpenAISdk, timeoutMs: number): AttemptFailure {
+export function classifyRequestError(
+  error: unknown,
+  sdk: typeof OpenAISdk,
+  timeoutMs: number,
+  request: FailedRequest = {},
+): AttemptFailure {
   if (error instanceof AttemptFailure) return error;
   if (error instanceof sdk.APIConnectionTimeoutError) return timeoutFailure(timeoutMs);
   if (error instanceof sdk.APIConnectionError) {
@@ -22,7 +33,9 @@ export function classifyRequestError(error: unknown, sdk: typeof OpenAISdk, time
       { retriable: true },
     );
   }
-  if (error instanceof sdk.APIError && typeof error.status === "number") return statusFailure(error, error.status);
+  if (error instanceof sdk.APIError && typeof error.status === "number") {
+    return statusFailure(error, error.status, request);
+  }
   if (error instanceof SyntaxError) {
     return new AttemptFailure("invalid-json", `the reply is not valid JSON (${error.message})`, { retriable: true });
   }
@@ -39,7 +52,7 @@ export function timeoutFailure(timeoutMs: number): AttemptFailure {
   );
 }
 
-function statusFailure(error: OpenAISdk.APIError, status: number): AttemptFailure {
+function statusFailure(error: OpenAISdk.APIError, status: number, request: FailedRequest): AttemptFailure {
   // The SDK's message is "<status> <server's message>".
   const said = truncate(error.message.replace(new RegExp(`^${status}\\s*`), "").trim() || "no message", 300);
   const options = { retriable: isRetriableStatus(status), status, retryAfterMs: retryAfterMs(error.headers) };
@@ -51,7 +64,10 @@ function statusFailure(error: OpenAISdk.APIError, status: number): AttemptFailur
       ? "; check apiKey (or OPENAI_API_KEY)"
       : status === 404
         ? "; check modelName, and that baseUrl is the API's base URL (most servers need /v1 at the end)"
-        : "";
+        : (status === 400 || status === 422) && request.structuredOutput
+          ? "; the request asked for structured output (response_format with the answer's JSON schema): " +
+            "if this server does not support it, set structuredOutputs: false"
+          : "";
   return new AttemptFailure("http-status", `the server answered ${status}: ${said}${hint}`, options);
 }
 

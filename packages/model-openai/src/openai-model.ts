@@ -9,12 +9,12 @@ import {
 import type * as OpenAISdk from "openai";
 import type { LimitFunction } from "p-limit";
 import type { AttemptFailure } from "./attempt-failure.js";
-import { classifyRequestError } from "./classify-error.js";
+import { classifyRequestError, type FailedRequest } from "./classify-error.js";
 import { ModelServerError } from "./model-server-error.js";
 import { type OpenAIModelOptions, type ResolvedOpenAIOptions, resolveOpenAIOptions } from "./options.js";
 import { readReply } from "./read-reply.js";
 import { redactSecret } from "./redact.js";
-import { buildRequestBody, type ChatCompletionBody } from "./request-body.js";
+import { buildRequestBody, type ChatCompletionBody, sendsResponseSchema } from "./request-body.js";
 import { requestCompletion } from "./request-completion.js";
 import { sdkLogger } from "./sdk-logger.js";
 import { ServerPool, type ServerState } from "./server-pool.js";
@@ -81,14 +81,16 @@ export class OpenAIModel extends BaseModel {
 
   protected async generate(messages: ChatMessage[], options: GenerateOptions): Promise<ModelReply> {
     const body = buildRequestBody(messages, options, this.#options);
+    const request = { structuredOutput: sendsResponseSchema(options, this.#options) };
     const connection = await this.#connect();
-    return connection.limit(() => this.#complete(connection, body, options.signal));
+    return connection.limit(() => this.#complete(connection, body, request, options.signal));
   }
 
   /** Sends the request until a server gives a usable reply or the attempts run out. */
   async #complete(
     { sdk, clients }: Connection,
     body: ChatCompletionBody,
+    request: FailedRequest,
     signal: AbortSignal | undefined,
   ): Promise<ModelReply> {
     // The call may have waited for a free slot; it may have been cancelled meanwhile.
@@ -117,7 +119,7 @@ export class OpenAIModel extends BaseModel {
         return reply;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        const failure = classifyRequestError(error, sdk, timeoutMs);
+        const failure = classifyRequestError(error, sdk, timeoutMs, request);
         if (!failure.retriable) {
           this.#markAnswered(server);
           throw this.#error(server, failure, attempt);

@@ -28,7 +28,16 @@ describe("resolveOpenAIOptions", () => {
       retryDelayMs: 500,
       maxTokensParam: "max_tokens",
       extraBody: {},
+      structuredOutputs: true,
     });
+  });
+
+  it("takes structuredOutputs as a boolean only", () => {
+    expect(resolveOpenAIOptions({ ...local, structuredOutputs: false }, {}).structuredOutputs).toBe(false);
+    const error = inputErrorOf(() =>
+      resolveOpenAIOptions({ ...local, structuredOutputs: "no" as unknown as boolean }, {}),
+    );
+    expect(error.message).toBe('structuredOutputs: must be true or false, not "no"');
   });
 
   it("takes the key and the base URL from the environment when the options do not give them", () => {

@@ -64,6 +64,13 @@ export interface OpenAIModelOptions {
   maxTokensParam?: MaxTokensParam;
   /** Further request fields sent as they are, for example `{ top_k: 40, seed: 1 }` or `{ top_p: 0.9 }`. */
   extraBody?: Readonly<Record<string, unknown>>;
+  /**
+   * Whether a prompt's JSON schema (an annotator's answer form) is sent as `response_format` with
+   * `type: "json_schema"`, so that the server constrains the reply to it. OpenAI, vLLM, llama.cpp's server and
+   * recent Ollama support this; set `false` for a server that answers such requests with an error. The
+   * answers are checked either way. Default `true`.
+   */
+  structuredOutputs?: boolean;
   /** Where retries and failovers are logged. Default: core's logger, component `model-openai`. */
   logger?: Logger;
 }
@@ -82,6 +89,7 @@ export interface ResolvedOpenAIOptions {
   retryDelayMs: number;
   maxTokensParam: MaxTokensParam;
   extraBody: Record<string, unknown>;
+  structuredOutputs: boolean;
 }
 
 /**
@@ -122,6 +130,7 @@ export function resolveOpenAIOptions(
     retryDelayMs: checkNumber("retryDelayMs", options.retryDelayMs ?? 500, { min: 0 }),
     maxTokensParam: checkMaxTokensParam(options.maxTokensParam ?? "max_tokens"),
     extraBody: checkExtraBody(options.extraBody ?? {}),
+    structuredOutputs: checkBoolean("structuredOutputs", options.structuredOutputs ?? true),
   };
 }
 
@@ -168,6 +177,11 @@ function checkNumber(field: string, value: unknown, { min, integer = false }: { 
     throw new InputError(`must be ${kind} of at least ${min}, not ${String(value)}`, { field });
   }
   return value;
+}
+
+function checkBoolean(field: string, value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  throw new InputError(`must be true or false, not ${JSON.stringify(value)}`, { field });
 }
 
 function checkMaxTokensParam(value: unknown): MaxTokensParam {

@@ -31,6 +31,16 @@ describe("the openai model plugin", () => {
     });
   });
 
+  it("takes structuredOutputs from a config file as a boolean", async () => {
+    const options = await parsePluginOptions(plugin, { modelName: "m", maxOutTokens: 5, structuredOutputs: false });
+    expect(options.structuredOutputs).toBe(false);
+    const error = await parsePluginOptions(plugin, { modelName: "m", maxOutTokens: 5, structuredOutputs: "off" }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toContain("structuredOutputs");
+  });
+
   it("rejects unknown fields, bad URLs and a missing token limit, naming each", async () => {
     const error = await parsePluginOptions(
       plugin,

@@ -22,6 +22,7 @@ const optionsSchema = z.strictObject({
   retryDelayMs: z.number().min(0).optional(),
   maxTokensParam: z.enum(["max_tokens", "max_completion_tokens"]).optional(),
   extraBody: z.record(z.string(), z.unknown()).optional(),
+  structuredOutputs: z.boolean().optional(),
 });
 
 /** The validated options of the `openai` plugin. */

@@ -2,7 +2,13 @@ import type { GenerateOptions } from "@syndisco/core";
 import { describe, expect, it } from "vitest";
 import { buildRequestBody } from "./request-body.js";
 
-const resolved = { modelName: "llama", temperature: 0.7, maxTokensParam: "max_tokens" as const, extraBody: {} };
+const resolved = {
+  modelName: "llama",
+  temperature: 0.7,
+  maxTokensParam: "max_tokens" as const,
+  extraBody: {},
+  structuredOutputs: true,
+};
 const messages = [
   { role: "system" as const, content: "Be brief." },
   { role: "user" as const, content: "Hi" },
@@ -34,6 +40,26 @@ describe("buildRequestBody", () => {
     const withExtra = { ...resolved, extraBody: { top_k: 40, seed: 1 } };
     expect(buildRequestBody(messages, options(), withExtra)).toMatchObject({ top_k: 40, seed: 1 });
     expect(buildRequestBody(messages, options({ seed: 7 }), withExtra)).toMatchObject({ top_k: 40, seed: 7 });
+  });
+
+  it("sends a prompt's response schema as a strict json_schema response_format", () => {
+    const schema = { type: "object", properties: { answer: { type: "integer", enum: [1, 2, 3] } } };
+    expect(buildRequestBody(messages, options({ responseSchema: schema }), resolved).response_format).toEqual({
+      type: "json_schema",
+      json_schema: { name: "answer", schema, strict: true },
+    });
+    expect(buildRequestBody(messages, options(), resolved)).not.toHaveProperty("response_format");
+  });
+
+  it("sends no response_format when structuredOutputs is off, and the prompt's wins over extraBody's", () => {
+    const schema = { type: "object", properties: {} };
+    const off = { ...resolved, structuredOutputs: false };
+    expect(buildRequestBody(messages, options({ responseSchema: schema }), off)).not.toHaveProperty("response_format");
+    const jsonMode = { ...resolved, extraBody: { response_format: { type: "json_object" } } };
+    expect(buildRequestBody(messages, options(), jsonMode).response_format).toEqual({ type: "json_object" });
+    expect(buildRequestBody(messages, options({ responseSchema: schema }), jsonMode).response_format).toMatchObject({
+      type: "json_schema",
+    });
   });
 
   it("sends only role and content of each message", () => {
