@@ -1,6 +1,6 @@
 /**
- * SynDisco core: personas, actors, turn managers, discussions and annotations between LLM agents, and the
- * model contract that backends implement.
+ * SynDisco core: personas, actors, turn managers, discussions and annotations between LLM agents, the
+ * experiments that run them in bulk, their export, and the model contract that backends implement.
  *
  * @packageDocumentation
  */
@@ -14,7 +14,31 @@ export {
   formatComment,
   PARTICIPANT_STOP_STRINGS,
 } from "./actor/prompt.js";
+export {
+  type AnswerForm,
+  type AnswerValue,
+  answerFormSchema,
+  answerJsonSchema,
+  describeAnswerForm,
+  type JsonFieldType,
+} from "./answers/answer-form.js";
+export { type ParsedAnswer, parseAnswer } from "./answers/parse-answer.js";
 export { InputError, type InputErrorLocation } from "./errors.js";
+export {
+  AnnotationExperiment,
+  type AnnotationExperimentOptions,
+  type AnnotationRunOptions,
+} from "./experiments/annotation-experiment.js";
+export type { AnnotationPlanUnit } from "./experiments/annotation-plan.js";
+export { DiscussionExperiment, type DiscussionExperimentOptions } from "./experiments/discussion-experiment.js";
+export type { DiscussionPlanUnit } from "./experiments/discussion-plan.js";
+export type { ExperimentEvent, ExperimentRunOptions, ExperimentSummary } from "./experiments/events.js";
+export { ExperimentInterruptedError } from "./experiments/interrupted-error.js";
+export { type JournalEntry, type JournalRecord, readJournal } from "./experiments/journal.js";
+export { STATE_FOLDER } from "./experiments/state-paths.js";
+export { type AnnotationRow, importAnnotations } from "./export/import-annotations.js";
+export { type DiscussionRow, importDiscussions } from "./export/import-discussions.js";
+export { type ExportRows, writeCsv, writeJsonLines } from "./export/write-rows.js";
 export {
   type AnnotationFile,
   type DiscussionFile,
@@ -52,6 +76,7 @@ export {
 } from "./model/plugin.js";
 export { Persona, type PersonaData, type PersonaValue } from "./persona.js";
 export { randomSeed, SeededRandom } from "./random.js";
+export { krippendorffAlpha, type MeasurementLevel, type Rating } from "./stats/krippendorff.js";
 export { RandomTurnManager, type RandomTurnManagerOptions } from "./turn-managers/random-turn-manager.js";
 export { RandomWeighted, type RandomWeightedOptions } from "./turn-managers/random-weighted.js";
 export { RoundRobin } from "./turn-managers/round-robin.js";

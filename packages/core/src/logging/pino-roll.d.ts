@@ -9,7 +9,14 @@ declare module "pino-roll" {
     dateFormat?: string;
     mkdir?: boolean;
     size?: string | number;
+    /** Passed on to sonic-boom: write each line synchronously. */
+    sync?: boolean;
   }
 
-  export default function pinoRoll(options: PinoRollOptions): Promise<DestinationStream>;
+  /** A sonic-boom stream: a pino destination that can be closed. */
+  interface RollingStream extends DestinationStream {
+    end(): void;
+  }
+
+  export default function pinoRoll(options: PinoRollOptions): Promise<RollingStream>;
 }

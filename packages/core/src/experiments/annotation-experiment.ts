@@ -1,0 +1,182 @@
+import { basename } from "node:path";
+import type { Actor } from "../actor/actor.js";
+import { ActorType } from "../actor/actor-type.js";
+import { formatComment } from "../actor/prompt.js";
+import { parseAnnotationFile } from "../formats/discussion-file.js";
+import { Annotation } from "../jobs/annotation.js";
+import { requireWholeNumber } from "../jobs/validate.js";
+import { type AnnotationPlanUnit, findDiscussions, planAnnotations } from "./annotation-plan.js";
+import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
+import { actorIdentity, requireActorPool, seedOrRandom } from "./experiment-options.js";
+import { fingerprintOf } from "./fingerprint.js";
+import type { PlanIdentity } from "./plan-file.js";
+import { type GeneratedUnit, runExperiment, type UnitContext, type UnitWork } from "./run-experiment.js";
+import { requireOwnOutput } from "./unit-output.js";
+
+/** Options of {@link AnnotationExperiment}, with SynDisco's names in camelCase. */
+export interface AnnotationExperimentOptions {
+  /** The annotators (actors of type `ActorType.ANNOTATOR`); each annotates every discussion. */
+  annotators: readonly Actor[];
+  /** How many comments an annotator sees: the one it labels and those before it. Default 3. */
+  historyCtxLen?: number;
+  /** Annotate the moderator's comments too. Default `true`. */
+  includeModComments?: boolean;
+  /** How many annotations run at once (do model work; a finished one is written outside its slot). Default 1. */
+  concurrency?: number;
+  /**
+   * Recorded in the plan and in every annotation file, to tell runs apart. When omitted, one is drawn and
+   * kept in the output folder for reruns.
+   */
+  seed?: number;
+}
+
+/** Options of {@link AnnotationExperiment.begin}. */
+export interface AnnotationRunOptions extends ExperimentRunOptions {
+  /** The folder of discussion files to annotate (every `*.json` at its top level). */
+  discussionsDir: string;
+}
+
+/**
+ * Every annotator on every discussion of a folder, each annotation written to its own file the moment it
+ * ends. Running it again into the same output folder finishes what is missing, including the discussions
+ * added to the folder since.
+ *
+ * @example
+ * ```ts
+ * const experiment = new AnnotationExperiment({ annotators, concurrency: 4 });
+ * await experiment.begin({ discussionsDir: "./output/discussions", outputDir: "./output/annotations" });
+ * ```
+ */
+export class AnnotationExperiment {
+  /** The annotators; each annotates every discussion. */
+  readonly annotators: readonly Actor[];
+  /** How many comments an annotator sees. */
+  readonly historyCtxLen: number;
+  /** Whether the moderator's comments are annotated too. */
+  readonly includeModComments: boolean;
+  /** Annotations run at once. */
+  readonly concurrency: number;
+  readonly #annotatorsByName: ReadonlyMap<string, Actor>;
+  readonly #seedGiven: boolean;
+  #seed: number;
+
+  /** @throws {@link InputError} naming the option when one is invalid. */
+  constructor({
+    annotators,
+    historyCtxLen = 3,
+    includeModComments = true,
+    concurrency = 1,
+    seed,
+  }: AnnotationExperimentOptions) {
+    requireActorPool(annotators, "annotators", ActorType.ANNOTATOR);
+    requireWholeNumber(historyCtxLen, "historyCtxLen", 1);
+    requireWholeNumber(concurrency, "concurrency", 1);
+    this.annotators = [...annotators];
+    this.historyCtxLen = historyCtxLen;
+    this.includeModComments = includeModComments;
+    this.concurrency = concurrency;
+    this.#annotatorsByName = new Map(annotators.map((annotator) => [annotator.getName(), annotator]));
+    this.#seedGiven = seed !== undefined;
+    this.#seed = seedOrRandom(seed);
+  }
+
+  /** The seed recorded with the annotations (see {@link AnnotationExperimentOptions.seed}). */
+  get seed(): number {
+    return this.#seed;
+  }
+
+  /**
+   * The plan: every annotator on every discussion file of the folder.
+   *
+   * @throws {@link InputError} naming the folder when it is missing or empty, or the file that is not a
+   *   discussion.
+   */
+  async plan(discussionsDir: string): Promise<AnnotationPlanUnit[]> {
+    const discussions = await findDiscussions(discussionsDir);
+    return planAnnotations(
+      this.annotators.map((annotator) => annotator.getName()),
+      discussions,
+    );
+  }
+
+  /**
+   * Runs every annotation of the plan that the output folder does not hold yet, `concurrency` at once, and
+   * writes each to `<outputDir>/<unit id>.json`. The discussions folder is checked before anything runs.
+   *
+   * @throws {@link ExperimentInterruptedError} when stopped by SIGINT, SIGTERM or `signal`.
+   * @throws {@link InputError} for a bad discussions folder, or an output folder that cannot be written or
+   *   holds another experiment's output.
+   */
+  async begin({ discussionsDir, ...options }: AnnotationRunOptions): Promise<ExperimentSummary> {
+    const units = await this.plan(discussionsDir);
+    const verbose = options.verbose ?? false;
+    let identity = this.#identity();
+    return runExperiment<AnnotationPlanUnit>(
+      {
+        unitNoun: "annotations",
+        concurrency: this.concurrency,
+        identify: (stored) => {
+          if (!this.#seedGiven && stored?.kind === "annotation") this.#seed = stored.seed;
+          identity = this.#identity();
+          return identity;
+        },
+        units: () => units,
+        checkOutput: (data, file, unit) => requireOwnOutput(parseAnnotationFile(data, file), file, unit.id),
+        runUnit: (unit, context) => this.#runAnnotation(unit, context, identity, verbose),
+      },
+      options,
+    );
+  }
+
+  async #runAnnotation(
+    unit: AnnotationPlanUnit,
+    { signal, outputFile, reportTurn }: UnitContext,
+    identity: PlanIdentity,
+    verbose: boolean,
+  ): Promise<GeneratedUnit> {
+    const annotation = new Annotation({
+      annotator: this.#annotatorsByName.get(unit.annotator) as Actor,
+      conversation: unit.discussionFile,
+      includeModeratorComments: this.includeModComments,
+      historyCtxLen: this.historyCtxLen,
+      metadata: {
+        experiment: {
+          fingerprint: identity.fingerprint,
+          unit_id: unit.id,
+          index: unit.index,
+          seed: identity.seed,
+          discussion_file: basename(unit.discussionFile),
+        },
+      },
+    });
+    const prefix = this.concurrency > 1 ? `[${unit.id}] ` : "";
+    for await (const item of annotation.annotations({ signal })) {
+      reportTurn({ name: unit.annotator });
+      if (verbose) console.log(`${prefix}${formatComment(item.name, item.comment)}\n${item.annotation}\n`);
+    }
+    return { work: tokensOf(annotation), save: () => annotation.toJsonFile(outputFile) };
+  }
+
+  #identity(): PlanIdentity {
+    const description = {
+      kind: "annotation",
+      seed: this.#seed,
+      historyCtxLen: this.historyCtxLen,
+      includeModComments: this.includeModComments,
+      annotators: this.annotators.map(actorIdentity),
+    };
+    return { kind: "annotation", seed: this.#seed, fingerprint: fingerprintOf(description), description };
+  }
+}
+
+/** The token counts an annotation recorded per annotated comment, added up. */
+function tokensOf(annotation: Annotation): UnitWork {
+  const details = annotation.toDict().annotation_details;
+  const work: UnitWork = { promptTokens: 0, completionTokens: 0 };
+  if (!Array.isArray(details)) return work;
+  for (const detail of details as { prompt_tokens?: number; completion_tokens?: number }[]) {
+    work.promptTokens += detail.prompt_tokens ?? 0;
+    work.completionTokens += detail.completion_tokens ?? 0;
+  }
+  return work;
+}

@@ -1,0 +1,263 @@
+import type { Actor } from "../actor/actor.js";
+import { ActorType } from "../actor/actor-type.js";
+import { formatComment } from "../actor/prompt.js";
+import { InputError } from "../errors.js";
+import { parseDiscussionFile } from "../formats/discussion-file.js";
+import { Discussion } from "../jobs/discussion.js";
+import { requireWholeNumber } from "../jobs/validate.js";
+import { RoundRobin } from "../turn-managers/round-robin.js";
+import type { TurnManager } from "../turn-managers/turn-manager.js";
+import { type DiscussionPlanUnit, planDiscussions } from "./discussion-plan.js";
+import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
+import { actorIdentity, requireActorPool, seedOrRandom } from "./experiment-options.js";
+import { fingerprintOf } from "./fingerprint.js";
+import type { PlanIdentity } from "./plan-file.js";
+import { type GeneratedUnit, runExperiment, type UnitContext, type UnitWork } from "./run-experiment.js";
+import { requireOwnOutput } from "./unit-output.js";
+
+/** Options of {@link DiscussionExperiment}, with SynDisco's names in camelCase. */
+export interface DiscussionExperimentOptions {
+  /** The pool of participants that each discussion draws from. */
+  users: readonly Actor[];
+  /** Opening comments; each discussion draws one, said by one of its participants. Default: none. */
+  seedOpinions?: readonly string[];
+  /** Joins every discussion and answers every comment (it is not in the turn order or in `users`). */
+  moderator?: Actor;
+  /** The turn policy; each discussion gets `clone(seed)` with its own seed from the plan. Default `RoundRobin`. */
+  nextTurnManager?: TurnManager;
+  /** How many recent comments a speaker sees. Default 3. */
+  historyCtxLen?: number;
+  /** Participant turns per discussion. Default 10. */
+  numTurns?: number;
+  /** Participants per discussion, drawn without replacement from `users`. Default 2. */
+  numActiveUsers?: number;
+  /** How many discussions to run. Default 5. */
+  numDiscussions?: number;
+  /** Makes the plan reproducible. When omitted, one is drawn and kept in the output folder for reruns. */
+  seed?: number;
+  /**
+   * How many discussions run at once (do model work; a finished one is written to disk outside its slot).
+   * The outputs do not depend on it. Default 1.
+   */
+  concurrency?: number;
+}
+
+/**
+ * Many discussions drawn from pools of participants and seed opinions, each written to its own file the
+ * moment it ends. The plan is deterministic for a seed; running the experiment again into the same folder
+ * finishes what an interrupted run left undone.
+ *
+ * @example
+ * ```ts
+ * const experiment = new DiscussionExperiment({ users, seedOpinions: ["Should cities ban cars?"],
+ *   numDiscussions: 100, numTurns: 8, seed: 42, concurrency: 4 });
+ * const summary = await experiment.begin({ outputDir: "./output/discussions" });
+ * ```
+ */
+export class DiscussionExperiment {
+  /** The pool of participants. */
+  readonly users: readonly Actor[];
+  /** The pool of opening comments (may be empty). */
+  readonly seedOpinions: readonly string[];
+  /** The moderator of every discussion, if any. */
+  readonly moderator: Actor | undefined;
+  /** The turn policy that every discussion clones. */
+  readonly nextTurnManager: TurnManager;
+  /** How many recent comments a speaker sees. */
+  readonly historyCtxLen: number;
+  /** Participant turns per discussion. */
+  readonly numTurns: number;
+  /** Participants per discussion. */
+  readonly numActiveUsers: number;
+  /** Discussions in the plan. */
+  readonly numDiscussions: number;
+  /** Discussions run at once. */
+  readonly concurrency: number;
+  readonly #usersByName: ReadonlyMap<string, Actor>;
+  readonly #seedGiven: boolean;
+  #seed: number;
+
+  /** @throws {@link InputError} naming the option when one is invalid. */
+  constructor({
+    users,
+    seedOpinions = [],
+    moderator,
+    nextTurnManager = new RoundRobin(),
+    historyCtxLen = 3,
+    numTurns = 10,
+    numActiveUsers = 2,
+    numDiscussions = 5,
+    seed,
+    concurrency = 1,
+  }: DiscussionExperimentOptions) {
+    requireActorPool(users, "users", ActorType.USER);
+    requireWholeNumber(historyCtxLen, "historyCtxLen", 0);
+    requireWholeNumber(numTurns, "numTurns", 1);
+    requireWholeNumber(numActiveUsers, "numActiveUsers", 1);
+    requireWholeNumber(numDiscussions, "numDiscussions", 1);
+    requireWholeNumber(concurrency, "concurrency", 1);
+    if (numActiveUsers > users.length) {
+      throw new InputError(`numActiveUsers is ${numActiveUsers} but the pool has only ${users.length} users`, {
+        field: "numActiveUsers",
+        fix: `Use at most ${users.length}, or add users to the pool`,
+      });
+    }
+    requireSeedOpinions(seedOpinions);
+    if (moderator) requireOutsidePool(moderator, users);
+    this.users = [...users];
+    this.seedOpinions = [...seedOpinions];
+    this.moderator = moderator;
+    this.nextTurnManager = nextTurnManager;
+    this.historyCtxLen = historyCtxLen;
+    this.numTurns = numTurns;
+    this.numActiveUsers = numActiveUsers;
+    this.numDiscussions = numDiscussions;
+    this.concurrency = concurrency;
+    this.#usersByName = new Map(users.map((user) => [user.getName(), user]));
+    this.#seedGiven = seed !== undefined;
+    this.#seed = seedOrRandom(seed);
+  }
+
+  /**
+   * The seed of the plan: the one given, else one drawn at construction, replaced by the seed an earlier
+   * run recorded in the output folder once {@link DiscussionExperiment.begin} has read it.
+   */
+  get seed(): number {
+    return this.#seed;
+  }
+
+  /** The plan: which participants, seed opinion and turn-manager seed each discussion gets. */
+  plan(): DiscussionPlanUnit[] {
+    return [...planDiscussions(this.#planSettings(this.#identity()))];
+  }
+
+  /**
+   * Runs every discussion of the plan that the output folder does not hold yet, `concurrency` at once, and
+   * writes each to `<outputDir>/<unit id>.json`. A discussion that fails is recorded and does not stop the
+   * others; run the experiment again to retry it.
+   *
+   * @returns what the run did; `failed` lists the discussions that failed.
+   * @throws {@link ExperimentInterruptedError} when stopped by SIGINT, SIGTERM or `signal`.
+   * @throws {@link InputError} when the folder cannot be written or holds another experiment's output.
+   */
+  async begin(options: ExperimentRunOptions): Promise<ExperimentSummary> {
+    const verbose = options.verbose ?? false;
+    let identity = this.#identity();
+    return runExperiment<DiscussionPlanUnit>(
+      {
+        unitNoun: "discussions",
+        concurrency: this.concurrency,
+        identify: (stored) => {
+          if (!this.#seedGiven && stored?.kind === "discussion") this.#seed = stored.seed;
+          identity = this.#identity();
+          return identity;
+        },
+        units: (planned) => planDiscussions(this.#planSettings(planned)),
+        checkOutput: (data, file, unit) => requireOwnOutput(parseDiscussionFile(data, file), file, unit.id),
+        runUnit: (unit, context) => this.#runDiscussion(unit, context, identity, verbose),
+      },
+      options,
+    );
+  }
+
+  async #runDiscussion(
+    unit: DiscussionPlanUnit,
+    { signal, outputFile, reportTurn }: UnitContext,
+    identity: PlanIdentity,
+    verbose: boolean,
+  ): Promise<GeneratedUnit> {
+    const discussion = new Discussion({
+      nextTurnManager: this.nextTurnManager.clone(unit.turnManagerSeed),
+      users: unit.participants.map((name) => this.#usersByName.get(name) as Actor),
+      ...(this.moderator ? { moderator: this.moderator } : {}),
+      historyContextLen: this.historyCtxLen,
+      convLen: this.numTurns,
+      seedOpinion: unit.seedOpinion ?? "",
+      seedOpinionUsername: unit.seedOpinionUsername ?? "",
+      metadata: {
+        experiment: {
+          fingerprint: identity.fingerprint,
+          unit_id: unit.id,
+          index: unit.index,
+          seed: identity.seed,
+          turn_manager_seed: unit.turnManagerSeed,
+        },
+      },
+    });
+    const work: UnitWork = { promptTokens: 0, completionTokens: 0 };
+    const prefix = this.concurrency > 1 ? `[${unit.id}] ` : "";
+    for await (const comment of discussion.comments({ signal })) {
+      work.promptTokens += comment.prompt_tokens ?? 0;
+      work.completionTokens += comment.completion_tokens ?? 0;
+      reportTurn({
+        name: comment.name,
+        ...(comment.prompt_tokens === undefined ? {} : { promptTokens: comment.prompt_tokens }),
+        ...(comment.completion_tokens === undefined ? {} : { completionTokens: comment.completion_tokens }),
+      });
+      if (verbose) console.log(`${prefix}${formatComment(comment.name, comment.text)}\n`);
+    }
+    return { work, save: () => discussion.toJsonFile(outputFile) };
+  }
+
+  #identity(): PlanIdentity {
+    const description = {
+      kind: "discussion",
+      seed: this.#seed,
+      numDiscussions: this.numDiscussions,
+      numTurns: this.numTurns,
+      numActiveUsers: this.numActiveUsers,
+      historyCtxLen: this.historyCtxLen,
+      users: this.users.map(actorIdentity),
+      moderator: this.moderator ? actorIdentity(this.moderator) : null,
+      turnManager: turnManagerSettings(this.nextTurnManager),
+      seedOpinions: this.seedOpinions,
+    };
+    return { kind: "discussion", seed: this.#seed, fingerprint: fingerprintOf(description), description };
+  }
+
+  #planSettings(identity: PlanIdentity) {
+    return {
+      usernames: this.users.map((user) => user.getName()),
+      seedOpinions: this.seedOpinions,
+      numActiveUsers: this.numActiveUsers,
+      numDiscussions: this.numDiscussions,
+      seed: identity.seed,
+      fingerprint: identity.fingerprint,
+    };
+  }
+}
+
+/** The turn policy's settings without its own seed: each discussion gets a clone seeded by the plan. */
+function turnManagerSettings(manager: TurnManager): Record<string, unknown> {
+  const { seed: _seed, ...settings } = manager.describe();
+  return settings;
+}
+
+function requireSeedOpinions(seedOpinions: readonly string[]): void {
+  if (!Array.isArray(seedOpinions)) {
+    throw new InputError("seedOpinions must be a list of comments", { field: "seedOpinions" });
+  }
+  seedOpinions.forEach((opinion, index) => {
+    if (typeof opinion !== "string" || opinion.trim() === "") {
+      throw new InputError("every seed opinion must be non-empty text", {
+        field: `seedOpinions[${index}]`,
+        fix: "Remove the empty entry, or pass no seedOpinions for discussions without one",
+      });
+    }
+  });
+}
+
+function requireOutsidePool(moderator: Actor, users: readonly Actor[]): void {
+  if (moderator.actorType !== ActorType.USER) {
+    throw new InputError("the moderator must be a participant actor", {
+      field: "moderator",
+      fix: "Create it with actorType: ActorType.USER",
+    });
+  }
+  if (users.some((user) => user.getName() === moderator.getName())) {
+    throw new InputError(`the moderator "${moderator.getName()}" is also in the users pool`, {
+      field: "moderator",
+      fix: "Leave the moderator out of users: it joins every discussion on its own",
+    });
+  }
+}

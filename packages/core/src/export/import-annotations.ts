@@ -1,0 +1,88 @@
+import { basename, dirname, resolve } from "node:path";
+import { InputError } from "../errors.js";
+import { type AnnotationFile, parseAnnotationFile } from "../formats/discussion-file.js";
+import { listJsonFiles } from "./list-json-files.js";
+import { messageId } from "./message-id.js";
+import { personaColumns, personaOf } from "./persona-columns.js";
+import { readJsonFile } from "./read-json.js";
+
+/**
+ * One annotation of one comment, with SynDisco's export columns, then one `annot_` column per persona
+ * attribute of the annotator (`annot_age`, `annot_sex`, …).
+ */
+export interface AnnotationRow {
+  /** The annotated discussion's id. */
+  conv_id: string;
+  timestamp: string;
+  annotator_model: string;
+  /** The annotated comment. */
+  message: string;
+  /** MD5 of `<conv_id>_<message>`: the same as the comment's `message_id` in the discussions export. */
+  message_id: string;
+  annotation: string;
+  ctx_length: number;
+  /** The annotator's username. */
+  annotator: string;
+  /** The name of the folder that holds the annotation's file. */
+  annotation_variant: string;
+  [annotatorAttribute: string]: unknown;
+}
+
+const FIXED_COLUMNS: ReadonlySet<string> = new Set([
+  "conv_id",
+  "timestamp",
+  "annotator_model",
+  "message",
+  "message_id",
+  "annotation",
+  "ctx_length",
+  "annotator",
+  "annotation_variant",
+]);
+
+/**
+ * Flattens a folder of annotation files (ours or upstream SynDisco's, in sub-folders too) into one row per
+ * annotated comment, files in path order.
+ *
+ * @throws {@link InputError} naming the folder when it is missing or holds no annotation files, or the
+ *   file that is not an annotation file.
+ */
+export async function importAnnotations(dir: string): Promise<AnnotationRow[]> {
+  const folder = resolve(dir);
+  const files = await listJsonFiles(folder, "annotations");
+  if (files.length === 0) {
+    throw new InputError("the folder holds no annotation files (*.json)", {
+      file: folder,
+      fix: "Pass the folder that an AnnotationExperiment wrote",
+    });
+  }
+  const rows: AnnotationRow[] = [];
+  for (const file of files) {
+    const annotation = parseAnnotationFile(await readJsonFile(file), file);
+    rows.push(...annotationRows(annotation, basename(dirname(file))));
+  }
+  return rows;
+}
+
+function annotationRows(annotation: AnnotationFile, variant: string): AnnotationRow[] {
+  const persona = personaOf(annotation.annotator_prompt);
+  const annotator =
+    typeof annotation.annotator === "string"
+      ? annotation.annotator
+      : typeof persona?.username === "string"
+        ? persona.username
+        : "";
+  const annotatorColumns = personaColumns(persona, "annot_", FIXED_COLUMNS);
+  return annotation.logs.map(([message, label]) => ({
+    conv_id: annotation.conv_id,
+    timestamp: annotation.timestamp,
+    annotator_model: annotation.annotator_model,
+    message,
+    message_id: messageId(annotation.conv_id, message),
+    annotation: label,
+    ctx_length: annotation.ctx_length,
+    annotator,
+    annotation_variant: variant,
+    ...annotatorColumns,
+  }));
+}

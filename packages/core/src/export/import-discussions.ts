@@ -1,0 +1,99 @@
+import { basename, dirname, resolve } from "node:path";
+import { InputError } from "../errors.js";
+import { type DiscussionFile, parseDiscussionFile } from "../formats/discussion-file.js";
+import { listJsonFiles } from "./list-json-files.js";
+import { messageId } from "./message-id.js";
+import { personaColumns, personaOf } from "./persona-columns.js";
+import { readJsonFile } from "./read-json.js";
+
+/**
+ * One comment of a discussion, with SynDisco's export columns, then one column per persona attribute of
+ * its author (`age`, `sex`, `personality_characteristics`, …).
+ */
+export interface DiscussionRow {
+  /** The discussion's `id`. */
+  conv_id: string;
+  timestamp: string;
+  ctx_length: number;
+  /** The name of the folder that holds the discussion's file. */
+  conv_variant: string;
+  /** The comment's author. */
+  user: string;
+  message: string;
+  /** The model that wrote the comment, or `hardcoded` for a seed opinion. */
+  model: string;
+  is_moderator: boolean;
+  /** MD5 of `<conv_id>_<message>`, as SynDisco computes it. */
+  message_id: string;
+  /** The comment's 1-based position in its discussion. */
+  message_order: number;
+  [personaAttribute: string]: unknown;
+}
+
+const FIXED_COLUMNS: ReadonlySet<string> = new Set([
+  "conv_id",
+  "timestamp",
+  "ctx_length",
+  "conv_variant",
+  "user",
+  "message",
+  "model",
+  "is_moderator",
+  "message_id",
+  "message_order",
+]);
+
+/**
+ * Flattens a folder of discussion files (ours or upstream SynDisco's, in sub-folders too) into one row per
+ * comment, files in path order and comments in discussion order.
+ *
+ * @throws {@link InputError} naming the folder when it is missing or holds no discussion files, or the
+ *   file that is not a discussion file.
+ */
+export async function importDiscussions(dir: string): Promise<DiscussionRow[]> {
+  const folder = resolve(dir);
+  const files = await listJsonFiles(folder, "discussions");
+  if (files.length === 0) {
+    throw new InputError("the folder holds no discussion files (*.json)", {
+      file: folder,
+      fix: "Pass the folder that a DiscussionExperiment wrote",
+    });
+  }
+  const rows: DiscussionRow[] = [];
+  for (const file of files) {
+    const discussion = parseDiscussionFile(await readJsonFile(file), file);
+    rows.push(...discussionRows(discussion, basename(dirname(file))));
+  }
+  return rows;
+}
+
+function discussionRows(discussion: DiscussionFile, variant: string): DiscussionRow[] {
+  const personas = personasByName(discussion);
+  return discussion.logs.map((entry, index) => ({
+    conv_id: discussion.id,
+    timestamp: discussion.timestamp,
+    ctx_length: discussion.ctx_length,
+    conv_variant: variant,
+    user: entry.name,
+    message: entry.text,
+    model: entry.model,
+    is_moderator: entry.name === discussion.moderator,
+    message_id: messageId(discussion.id, entry.text),
+    message_order: index + 1,
+    ...personaColumns(personas.get(entry.name), "", FIXED_COLUMNS),
+  }));
+}
+
+/** Each participant's persona by username; the moderator's comes from `moderator_prompt`. */
+function personasByName(discussion: DiscussionFile): Map<string, Record<string, unknown>> {
+  const byName = new Map<string, Record<string, unknown>>();
+  const add = (persona: Record<string, unknown> | undefined, fallbackName: string | undefined) => {
+    const name = typeof persona?.username === "string" ? persona.username : fallbackName;
+    if (persona && name !== undefined) byName.set(name, persona);
+  };
+  discussion.user_prompts.forEach((prompt, index) => {
+    add(personaOf(prompt), discussion.users[index]);
+  });
+  if (discussion.moderator !== null) add(personaOf(discussion.moderator_prompt), discussion.moderator);
+  return byName;
+}

@@ -1,0 +1,38 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { InputError } from "../errors.js";
+import { isErrnoException } from "../util/atomic-write.js";
+
+/**
+ * Every `*.json` file under a folder and its sub-folders (as SynDisco's export reads them), sorted by
+ * path. Hidden entries are skipped: an experiment's `.syndisco` folder and leftover temporary files.
+ *
+ * @param root - an absolute path.
+ * @throws {@link InputError} naming the folder when it does not exist or is not a folder.
+ */
+export async function listJsonFiles(root: string, kind: string): Promise<string[]> {
+  try {
+    if (!(await stat(root)).isDirectory()) {
+      throw new InputError("not a folder", { file: root, fix: `Pass the folder that holds the ${kind} files` });
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const reason = isErrnoException(error) ? error.code : String(error);
+    throw new InputError(`cannot read the ${kind} folder (${reason})`, {
+      file: root,
+      fix: `Pass the folder that holds the ${kind} files`,
+    });
+  }
+  const files: string[] = [];
+  await collect(root, files);
+  return files.sort();
+}
+
+async function collect(folder: string, files: string[]): Promise<void> {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await collect(path, files);
+    else if (entry.name.endsWith(".json") && (entry.isFile() || (await stat(path)).isFile())) files.push(path);
+  }
+}
