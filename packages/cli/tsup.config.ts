@@ -22,4 +22,13 @@ export default defineConfig([
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
   },
+  {
+    // The script of `syndisco report`'s page, which every report inlines: a browser bundle read at run time.
+    entry: { "report-page": "src/report/page/main.ts" },
+    format: ["iife"],
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    outExtension: () => ({ js: ".js" }),
+  },
 ]);

@@ -8,8 +8,10 @@ export { type AnnotateCommandOptions, annotateCommand } from "./commands/annotat
 export { type BackendStatus, backendStatuses } from "./commands/backends.js";
 export { type ExportCommandOptions, exportCommand } from "./commands/export.js";
 export { type InitOptions, initCommand } from "./commands/init.js";
+export { type ReportCommandOptions, reportCommand } from "./commands/report.js";
 export { type RunCommandOptions, runCommand } from "./commands/run.js";
 export { type ServeCommandOptions, serveCommand } from "./commands/serve.js";
+export { type StatsCommandOptions, statsCommand } from "./commands/stats.js";
 export { viewCommand } from "./commands/view.js";
 export {
   buildAnnotationExperiment,
@@ -50,6 +52,18 @@ export { PlainProgress } from "./progress/plain-progress.js";
 export { type ProgressSnapshot, ProgressTracker } from "./progress/progress-tracker.js";
 export type { ProgressReporter } from "./progress/reporter.js";
 export { TtyProgress } from "./progress/tty-progress.js";
+export { buildReportData, type ReportLabels, type ReportRows } from "./report/build-report-data.js";
+export type {
+  ReportAnnotation,
+  ReportComment,
+  ReportData,
+  ReportDiscussion,
+  ReportMeasure,
+} from "./report/report-data.js";
+export { loadReportAssets } from "./report/load-report-assets.js";
+export { type ReportAssets, renderReportHtml } from "./report/render-report-html.js";
 export { createServeApp, type ServeAppOptions } from "./serve/create-app.js";
 export { type RunningServer, startServer } from "./serve/start-server.js";
+export { formatStats } from "./stats/format-stats.js";
+export { STATS_CSV_COLUMNS, type StatsCsvRow, statsCsvRows } from "./stats/stats-csv-rows.js";
 export { renderAnnotation, renderDiscussion } from "./view/render-file.js";

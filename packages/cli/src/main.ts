@@ -1,6 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { AnnotateCommandOptions } from "./commands/annotate.js";
+import type { ReportCommandOptions } from "./commands/report.js";
 import type { RunCommandOptions } from "./commands/run.js";
+import type { StatsCommandOptions } from "./commands/stats.js";
 import { MAX_SEED } from "./config/limits.js";
 import { ExitCode } from "./exit-codes.js";
 import { configureLogging, LOG_LEVELS } from "./logging.js";
@@ -41,7 +43,9 @@ function addRunFlags(command: Command): Command {
 function buildProgram(exit: { code: ExitCode }): Command {
   const program = new Command()
     .name("syndisco")
-    .description("Synthetic discussions between LLM personas: run, annotate, export and serve them from a config file.")
+    .description(
+      "Synthetic discussions between LLM personas: run, annotate, analyse, export and serve them from a config file.",
+    )
     .version(CLI_VERSION)
     .addOption(
       new Option("--log-level <level>", "how much the backends and core log on stderr (warn shows their warnings)")
@@ -95,6 +99,30 @@ function buildProgram(exit: { code: ExitCode }): Command {
     .action(async (dir: string, options: { format: "csv" | "jsonl"; out: string; annotations?: boolean }) => {
       const { exportCommand } = await import("./commands/export.js");
       exit.code = await exportCommand(dir, options);
+    });
+
+  program
+    .command("stats")
+    .description("agreement, invalid answers, per-comment values and breakdowns of a folder of annotations")
+    .argument("<annotations-dir>", "a folder of annotation files, or a run's output folder")
+    .option("-d, --discussions <dir>", "the annotated discussions, for the commenter's persona (default: the run's)")
+    .option("--by <attribute...>", "break values down by these columns (sex, annot_age, annotator, message_order, …)")
+    .option("--csv <file>", "also write every statistic to this CSV file")
+    .option("--max-rows <n>", "rows of each per-comment table (0 for all)", wholeNumber(0), 20)
+    .action(async (dir: string, options: StatsCommandOptions) => {
+      const { statsCommand } = await import("./commands/stats.js");
+      exit.code = await statsCommand(dir, options);
+    });
+
+  program
+    .command("report")
+    .description("write one self-contained HTML report of a run: threads, annotation badges and charts")
+    .argument("<dir>", "a run's output folder (with discussions/ and annotations/)")
+    .requiredOption("--out <file>", "the HTML file to write (it must not exist)")
+    .option("--title <title>", "the page's title")
+    .action(async (dir: string, options: ReportCommandOptions) => {
+      const { reportCommand } = await import("./commands/report.js");
+      exit.code = await reportCommand(dir, options);
     });
 
   program

@@ -1,4 +1,4 @@
-import type { ChatWrapper, LlamaContextSequence } from "node-llama-cpp";
+import type { ChatWrapper, LlamaContextSequence, Token } from "node-llama-cpp";
 import {
   type GenerationResult,
   type GenerationSettings,
@@ -6,6 +6,7 @@ import {
   type PreparedPrompt,
   repeatPenaltyOption,
   type SequenceGenerator,
+  sharedPrefixLength,
 } from "./generation.js";
 import type { NodeLlamaCpp } from "./node-llama-cpp.js";
 
@@ -20,6 +21,10 @@ export class ChatTemplateGenerator implements SequenceGenerator {
   constructor(llamaCpp: NodeLlamaCpp, sequence: LlamaContextSequence, chatWrapper: ChatWrapper) {
     this.#sequence = sequence;
     this.#chat = new llamaCpp.LlamaChat({ contextSequence: sequence, chatWrapper });
+  }
+
+  cachedPrefixLength(tokens: readonly Token[]): number {
+    return sharedPrefixLength(this.#sequence, tokens);
   }
 
   async generate(prompt: PreparedPrompt, settings: GenerationSettings): Promise<GenerationResult> {

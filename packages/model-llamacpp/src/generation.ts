@@ -6,6 +6,11 @@ export interface PreparedPrompt {
   readonly text: string;
   /** Tokens evaluated for the prompt, the beginning-of-text token included. */
   readonly tokenCount: number;
+  /**
+   * The prompt's tokens as they stand in a sequence once evaluated (the beginning-of-text token included),
+   * to find the sequence whose cache already holds the longest part of them.
+   */
+  readonly tokens: readonly Token[];
   /** What the generator takes: tokens for a text completion, or a chat history for a chat template. */
   readonly input: { kind: "text"; tokens: Token[] } | { kind: "chat"; history: ChatHistoryItem[] };
 }
@@ -45,6 +50,17 @@ export interface GenerationResult {
 /** Generates replies on one context sequence, one call at a time. */
 export interface SequenceGenerator {
   generate(prompt: PreparedPrompt, settings: GenerationSettings): Promise<GenerationResult>;
+  /** How many of `tokens`, from the first, the sequence's KV cache holds already (they need no evaluation). */
+  cachedPrefixLength(tokens: readonly Token[]): number;
+}
+
+/** How many leading tokens the sequence's KV cache shares with `tokens`. */
+export function sharedPrefixLength(sequence: LlamaContextSequence, tokens: readonly Token[]): number {
+  const cached = sequence.contextTokens;
+  const limit = Math.min(cached.length, tokens.length);
+  let length = 0;
+  while (length < limit && cached[length] === tokens[length]) length++;
+  return length;
 }
 
 /**

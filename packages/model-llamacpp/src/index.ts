@@ -8,6 +8,7 @@
 export { LlamaCppModel } from "./llamacpp-model.js";
 export type {
   ChatTemplateOption,
+  FlashAttentionOption,
   GpuLayersOption,
   GpuOption,
   LlamaCppModelOptions,

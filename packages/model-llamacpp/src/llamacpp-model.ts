@@ -38,9 +38,10 @@ interface LoadedParts {
  * through CUDA, Vulkan or Metal.
  *
  * One model and one context serve every call: the context has `parallel` sequences, concurrent `prompt`
- * calls are decoded together in the same batches, and calls beyond `parallel` wait in a queue. A call that
- * passes a `sessionKey` gets, when free, the sequence that last served that key, so only the new end of its
- * prompt is evaluated.
+ * calls are decoded together in the same batches, and calls beyond `parallel` wait in a queue. A call gets
+ * the free sequence whose KV cache already holds the longest beginning of its prompt (an actor's system
+ * prompt and persona, for example), so only the rest is evaluated; among equals, the sequence that last
+ * served its `sessionKey`.
  *
  * A call whose options carry a `responseSchema` (an annotator with an answer form) is generated under a
  * grammar made from that JSON schema, so that its reply is an answer of that form; `maxOutTokens` must leave
@@ -131,6 +132,7 @@ export class LlamaCppModel extends BaseModel {
         contextSize: valid.contextSize,
         parallel,
         threads: valid.threads,
+        flashAttention: valid.flashAttention ?? DEFAULTS.flashAttention,
       });
       const format = createPromptFormat(llamaCpp, model, valid.chatTemplate ?? DEFAULTS.chatTemplate, (message) =>
         logger.warn({ model: valid.name }, message),
@@ -212,7 +214,11 @@ export class LlamaCppModel extends BaseModel {
       signal,
       sampling: options.seed === undefined ? this.#sampling : { ...this.#sampling, seed: options.seed },
     };
-    const lease = await this.#pool.acquire(options.sessionKey, signal);
+    const lease = await this.#pool.acquire({
+      sessionKey: options.sessionKey,
+      cachedPrefix: (generator) => generator.cachedPrefixLength(prompt.tokens),
+      signal,
+    });
     const generation = lease.slot.generate(prompt, settings);
     this.#running.add(generation);
     try {

@@ -1,6 +1,6 @@
 import { InputError } from "@syndisco/core";
 import type { Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
-import { DEFAULTS, type GpuLayersOption } from "./options.js";
+import { DEFAULTS, type FlashAttentionOption, type GpuLayersOption } from "./options.js";
 
 /** What {@link openModel} needs besides the file. */
 export interface OpenModelOptions {
@@ -9,6 +9,7 @@ export interface OpenModelOptions {
   contextSize: number | undefined;
   parallel: number;
   threads: number | undefined;
+  flashAttention: FlashAttentionOption;
 }
 
 /**
@@ -19,7 +20,7 @@ export interface OpenModelOptions {
 export async function openModel(
   llama: Llama,
   modelFile: string,
-  { gpuLayers, contextSize, parallel, threads }: OpenModelOptions,
+  { gpuLayers, contextSize, parallel, threads, flashAttention }: OpenModelOptions,
 ): Promise<{ model: LlamaModel; context: LlamaContext }> {
   let model: LlamaModel;
   try {
@@ -35,6 +36,7 @@ export async function openModel(
     const context = await model.createContext({
       contextSize: size,
       sequences: parallel,
+      flashAttention,
       ...(threads === undefined ? {} : { threads }),
     });
     return { model, context };

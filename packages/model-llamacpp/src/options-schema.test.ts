@@ -14,6 +14,7 @@ describe("validateOptions", () => {
       contextSize: 1024,
       threads: 1,
       parallel: 4,
+      flashAttention: false,
       chatTemplate: "plain",
       temperature: 0,
       topP: 0.9,
@@ -21,7 +22,7 @@ describe("validateOptions", () => {
       repeatPenalty: 1.1,
       seed: 7,
     });
-    expect(options).toMatchObject({ modelPath: "model.gguf", gpu: "auto", parallel: 4 });
+    expect(options).toMatchObject({ modelPath: "model.gguf", gpu: "auto", parallel: 4, flashAttention: false });
   });
 
   it("accepts gpu: false and keeps the logger", () => {
@@ -32,7 +33,14 @@ describe("validateOptions", () => {
   it("lists every bad option in one InputError that names it", () => {
     let error: unknown;
     try {
-      validateOptions({ ...VALID, gpu: "rocm" as never, parallel: 0, topP: 2, contextSize: 1.5 });
+      validateOptions({
+        ...VALID,
+        gpu: "rocm" as never,
+        parallel: 0,
+        topP: 2,
+        contextSize: 1.5,
+        flashAttention: "yes" as never,
+      });
     } catch (caught) {
       error = caught;
     }
@@ -42,6 +50,7 @@ describe("validateOptions", () => {
     expect(message).toContain("parallel:");
     expect(message).toContain("topP:");
     expect(message).toContain("contextSize:");
+    expect(message).toContain('flashAttention: must be true, false or "auto"');
     expect(message).toContain("README");
   });
 

@@ -23,6 +23,7 @@ export const llamaCppOptionsSchema = z.strictObject({
   contextSize: z.int().min(16).optional(),
   threads: z.int().min(1).optional(),
   parallel: z.int().min(1).optional(),
+  flashAttention: z.union([z.boolean(), z.literal("auto")], { error: 'must be true, false or "auto"' }).optional(),
   chatTemplate: z.string().min(1, 'use "auto", "plain", "raw" or a Jinja template').optional(),
   temperature: z.number().min(0).optional(),
   topP: z.number().gt(0).max(1).optional(),

@@ -68,7 +68,7 @@ function textFormat(
   model: LlamaModel,
   render: (messages: readonly ChatMessage[]) => string,
 ): PromptFormat {
-  const beginning = beginningTokenCount(model);
+  const beginning = beginningTokens(model);
   return {
     kind,
     wrapperName: undefined,
@@ -78,7 +78,8 @@ function textFormat(
       // prompt gives the same tokens, and greedy decoding the same text, on every backend. The generator adds
       // the beginning-of-text token itself.
       const tokens = model.tokenize(text, false);
-      return { text, tokenCount: tokens.length + beginning, input: { kind: "text", tokens } };
+      const evaluated = [...beginning, ...tokens];
+      return { text, tokenCount: evaluated.length, tokens: evaluated, input: { kind: "text", tokens } };
     },
     createGenerator: (sequence) => new TextCompletionGenerator(llamaCpp, sequence),
   };
@@ -104,7 +105,12 @@ function templateFormat(
           fix: 'If the template rejects some messages (a system message, two of one role in a row), set chatTemplate to "plain" or to a Jinja template of your own',
         });
       }
-      return { text: rendered.text, tokenCount: rendered.tokens.length, input: { kind: "chat", history } };
+      return {
+        text: rendered.text,
+        tokenCount: rendered.tokens.length,
+        tokens: rendered.tokens,
+        input: { kind: "chat", history },
+      };
     },
     createGenerator: (sequence) => new ChatTemplateGenerator(llamaCpp, sequence, wrapper),
   };
@@ -148,13 +154,14 @@ function toHistoryItem({ role, content }: ChatMessage): ChatHistoryItem {
   return { type: role, text: content };
 }
 
-/** Whether node-llama-cpp puts a beginning-of-text token before a completion (mirrors its tokenizer rules). */
-function beginningTokenCount(model: LlamaModel): number {
-  if (model.tokens.bos == null) return 0;
+/** The beginning-of-text token that node-llama-cpp puts before a completion, if any (mirrors its tokenizer rules). */
+function beginningTokens(model: LlamaModel): Token[] {
+  const bos = model.tokens.bos;
+  if (bos == null) return [];
   const vocabulary = String(model.vocabularyType);
-  if (vocabulary === "wpm") return 1;
-  if (vocabulary === "rwkv" || vocabulary === "ugm") return 0;
-  return model.tokens.shouldPrependBosToken ? 1 : 0;
+  if (vocabulary === "wpm") return [bos];
+  if (vocabulary === "rwkv" || vocabulary === "ugm") return [];
+  return model.tokens.shouldPrependBosToken ? [bos] : [];
 }
 
 function messageOf(error: unknown): string {

@@ -30,19 +30,55 @@ describe("SequencePool", () => {
 
   it("gives a call the free slot that last served its session key", async () => {
     const pool = new SequencePool(["a", "b", "c"]);
-    const leases = await Promise.all([pool.acquire("x"), pool.acquire("y"), pool.acquire("z")]);
+    const leases = await Promise.all(["x", "y", "z"].map((sessionKey) => pool.acquire({ sessionKey })));
     for (const lease of leases) lease.release();
-    const yLease = await pool.acquire("y");
+    const yLease = await pool.acquire({ sessionKey: "y" });
     expect(yLease.slot).toBe(leases[1]?.slot);
   });
 
   it("otherwise gives the slot idle longest, so recent sessions keep their caches", async () => {
     const pool = new SequencePool(["a", "b"]);
-    const used = await pool.acquire("x");
+    const used = await pool.acquire({ sessionKey: "x" });
     used.release();
     // "b" was never used; it goes before "a", which holds session x.
-    expect((await pool.acquire("new")).slot).toBe("b");
-    expect((await pool.acquire("other")).slot).toBe("a");
+    expect((await pool.acquire({ sessionKey: "new" })).slot).toBe("b");
+    expect((await pool.acquire({ sessionKey: "other" })).slot).toBe("a");
+  });
+
+  it("prefers the session's own slot to one that holds a longer part of the prompt", async () => {
+    const pool = new SequencePool(["a", "b"]);
+    const leases = await Promise.all(["x", "y"].map((sessionKey) => pool.acquire({ sessionKey })));
+    for (const lease of leases) lease.release();
+    const lease = await pool.acquire({ sessionKey: "x", cachedPrefix: (slot) => (slot === "b" ? 50 : 10) });
+    expect(lease.slot).toBe("a");
+  });
+
+  it("gives a new session a never-used slot before one that holds another session's cache", async () => {
+    const pool = new SequencePool(["a", "b", "c"]);
+    const first = await pool.acquire({ sessionKey: "x" });
+    first.release();
+    // "a" shares the system prompt with the new call, but taking it would evict session x's cache.
+    const lease = await pool.acquire({ sessionKey: "y", cachedPrefix: (slot) => (slot === "a" ? 100 : 0) });
+    expect(lease.slot).toBe("b");
+  });
+
+  it("once every slot is used, gives the one whose cache holds the longest part of the prompt", async () => {
+    const cached: Record<string, number> = { a: 3, b: 40, c: 12 };
+    const pool = new SequencePool(["a", "b", "c"]);
+    const leases = await Promise.all(["x", "y", "z"].map((sessionKey) => pool.acquire({ sessionKey })));
+    for (const lease of leases) lease.release();
+    const lease = await pool.acquire({ sessionKey: "new", cachedPrefix: (slot) => cached[slot] ?? 0 });
+    expect(lease.slot).toBe("b");
+  });
+
+  it("breaks a tie in cached prefix by the slot idle longest", async () => {
+    const pool = new SequencePool(["a", "b", "c"]);
+    const leases = await Promise.all(["x", "y", "z"].map((sessionKey) => pool.acquire({ sessionKey })));
+    leases[1]?.release();
+    leases[0]?.release();
+    leases[2]?.release();
+    const lease = await pool.acquire({ sessionKey: "w", cachedPrefix: () => 10 });
+    expect(lease.slot).toBe(leases[1]?.slot);
   });
 
   it("ignores a second release of the same lease", async () => {
@@ -57,7 +93,7 @@ describe("SequencePool", () => {
     const pool = new SequencePool(["a"]);
     const held = await pool.acquire();
     const controller = new AbortController();
-    const waiting = pool.acquire(undefined, controller.signal);
+    const waiting = pool.acquire({ signal: controller.signal });
     const reason = new Error("user cancelled");
     controller.abort(reason);
     await expect(waiting).rejects.toBe(reason);
@@ -68,7 +104,7 @@ describe("SequencePool", () => {
 
   it("rejects an already aborted call at once", async () => {
     const pool = new SequencePool(["a"]);
-    await expect(pool.acquire(undefined, AbortSignal.abort(new Error("too late")))).rejects.toThrow("too late");
+    await expect(pool.acquire({ signal: AbortSignal.abort(new Error("too late")) })).rejects.toThrow("too late");
     expect(pool.available).toBe(1);
   });
 

@@ -17,11 +17,31 @@ interface Waiter<Slot> {
   fail(reason: unknown): void;
 }
 
+/** What {@link SequencePool.acquire} takes. */
+export interface AcquireOptions<Slot> {
+  /** The conversation this call continues (one actor in one discussion). */
+  sessionKey?: string | undefined;
+  /**
+   * How many leading tokens of this call's prompt a slot's KV cache holds already. Without it, every slot
+   * counts as holding none.
+   */
+  cachedPrefix?: ((slot: Slot) => number) | undefined;
+  /** Stops waiting; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+}
+
 /**
  * Lends a fixed set of slots (one per context sequence) to concurrent calls. A call that finds no free slot
- * waits its turn (first come, first served). Among free slots a call gets the one that last served its
- * `sessionKey`, so that the cached prefix of that conversation is reused; otherwise the one idle longest,
- * which keeps the more recently used caches for their sessions.
+ * waits its turn (first come, first served). Among free slots a call gets, in this order of preference:
+ *
+ * 1. the slot that last served its `sessionKey`: its cache holds that conversation's previous prompt;
+ * 2. a slot never used, so that no other conversation's cache is overwritten while there is room;
+ * 3. the slot whose cache holds the longest beginning of its prompt (for example the system prompt that
+ *    all actors of an experiment share), so that the least is evaluated again;
+ * 4. the slot idle longest, which keeps the more recently used caches for their sessions.
+ *
+ * Taking the longest prefix before a never-used slot would look cheaper for one call, but then every actor
+ * of a discussion would take the previous speaker's slot and no actor would keep its own cache.
  */
 export class SequencePool<Slot> {
   readonly #free: PoolEntry<Slot>[];
@@ -44,16 +64,11 @@ export class SequencePool<Slot> {
     return this.#free.length;
   }
 
-  /**
-   * Borrows a slot, waiting for one if all are busy.
-   *
-   * @param sessionKey - the conversation this call continues, to reuse its slot's cache.
-   * @param signal - stops waiting; the promise then rejects with the signal's reason.
-   */
-  acquire(sessionKey?: string, signal?: AbortSignal): Promise<PoolLease<Slot>> {
+  /** Borrows a slot, waiting for one if all are busy; see the class for which free slot a call gets. */
+  acquire({ sessionKey, cachedPrefix, signal }: AcquireOptions<Slot> = {}): Promise<PoolLease<Slot>> {
     if (this.#closedReason) return Promise.reject(this.#closedReason);
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const entry = this.#takeFree(sessionKey);
+    const entry = this.#takeFree(sessionKey, cachedPrefix);
     if (entry) return Promise.resolve(this.#lease(entry, sessionKey));
     return new Promise((resolve, reject) => {
       const onAbort = () => {
@@ -81,16 +96,25 @@ export class SequencePool<Slot> {
     for (const waiter of this.#waiters.splice(0)) waiter.fail(reason);
   }
 
-  #takeFree(sessionKey: string | undefined): PoolEntry<Slot> | undefined {
+  #takeFree(
+    sessionKey: string | undefined,
+    cachedPrefix: ((slot: Slot) => number) | undefined,
+  ): PoolEntry<Slot> | undefined {
     if (this.#free.length === 0) return undefined;
+    const rank = (entry: PoolEntry<Slot>): SlotRank => ({
+      sameSession: sessionKey !== undefined && entry.sessionKey === sessionKey,
+      neverUsed: entry.releasedAt < 0,
+      prefix: cachedPrefix && entry.releasedAt >= 0 ? cachedPrefix(entry.slot) : 0,
+      releasedAt: entry.releasedAt,
+    });
     let chosen = 0;
-    for (let index = 0; index < this.#free.length; index++) {
-      const entry = this.#free[index] as PoolEntry<Slot>;
-      if (sessionKey !== undefined && entry.sessionKey === sessionKey) {
+    let best = rank(this.#free[0] as PoolEntry<Slot>);
+    for (let index = 1; index < this.#free.length; index++) {
+      const candidate = rank(this.#free[index] as PoolEntry<Slot>);
+      if (ranksHigher(candidate, best)) {
         chosen = index;
-        break;
+        best = candidate;
       }
-      if (entry.releasedAt < (this.#free[chosen] as PoolEntry<Slot>).releasedAt) chosen = index;
     }
     return this.#free.splice(chosen, 1)[0];
   }
@@ -119,4 +143,19 @@ export class SequencePool<Slot> {
     const index = this.#waiters.indexOf(waiter);
     if (index >= 0) this.#waiters.splice(index, 1);
   }
+}
+
+/** How well a free slot suits a call, compared in the order that {@link SequencePool} describes. */
+interface SlotRank {
+  sameSession: boolean;
+  neverUsed: boolean;
+  prefix: number;
+  releasedAt: number;
+}
+
+function ranksHigher(candidate: SlotRank, best: SlotRank): boolean {
+  if (candidate.sameSession !== best.sameSession) return candidate.sameSession;
+  if (candidate.neverUsed !== best.neverUsed) return candidate.neverUsed;
+  if (candidate.prefix !== best.prefix) return candidate.prefix > best.prefix;
+  return candidate.releasedAt < best.releasedAt;
 }

@@ -1,4 +1,4 @@
-import type { LlamaContextSequence } from "node-llama-cpp";
+import type { LlamaContextSequence, Token } from "node-llama-cpp";
 import {
   type GenerationResult,
   type GenerationSettings,
@@ -6,6 +6,7 @@ import {
   type PreparedPrompt,
   repeatPenaltyOption,
   type SequenceGenerator,
+  sharedPrefixLength,
 } from "./generation.js";
 import type { NodeLlamaCpp } from "./node-llama-cpp.js";
 
@@ -17,6 +18,10 @@ export class TextCompletionGenerator implements SequenceGenerator {
   constructor(llamaCpp: NodeLlamaCpp, sequence: LlamaContextSequence) {
     this.#sequence = sequence;
     this.#completion = new llamaCpp.LlamaCompletion({ contextSequence: sequence });
+  }
+
+  cachedPrefixLength(tokens: readonly Token[]): number {
+    return sharedPrefixLength(this.#sequence, tokens);
   }
 
   async generate(prompt: PreparedPrompt, settings: GenerationSettings): Promise<GenerationResult> {
