@@ -76,7 +76,21 @@ export {
 } from "./model/plugin.js";
 export { Persona, type PersonaData, type PersonaValue } from "./persona.js";
 export { randomSeed, SeededRandom } from "./random.js";
+export {
+  type AnnotationStats,
+  type AnnotationStatsOptions,
+  annotationStats,
+  type CommentStats,
+  type MeasureStats,
+} from "./stats/annotation-stats.js";
+export { type AnnotatorValidity, annotatorValidity, coderOf } from "./stats/annotator-validity.js";
+export type { Breakdown, BreakdownGroup, GroupValue } from "./stats/breakdown.js";
+export { type JoinedAnnotation, joinComments } from "./stats/join-comments.js";
 export { krippendorffAlpha, type MeasurementLevel, type Rating } from "./stats/krippendorff.js";
+export type { Agreement, AlphaByLevel, PairAgreement } from "./stats/measure-agreement.js";
+export { type MeasureValue, measureValues } from "./stats/measure-values.js";
+export { type PersonaAttributes, personaAttributes } from "./stats/persona-attributes.js";
+export { type StatValue, summariseValues, type ValueCount, type ValueSummary } from "./stats/summarise-values.js";
 export { RandomTurnManager, type RandomTurnManagerOptions } from "./turn-managers/random-turn-manager.js";
 export { RandomWeighted, type RandomWeightedOptions } from "./turn-managers/random-weighted.js";
 export { RoundRobin } from "./turn-managers/round-robin.js";

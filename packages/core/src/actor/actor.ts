@@ -67,6 +67,9 @@ export class Actor {
   readonly instructions: string;
   readonly actorType: ActorType;
   readonly answerForm: AnswerForm | undefined;
+  // Everything that goes into them is read-only, so both are computed once, not on every turn.
+  readonly #systemPrompt: string;
+  readonly #responseSchema: Record<string, unknown> | undefined;
 
   constructor({ model, persona, context, instructions, actorType = ActorType.USER, answerForm }: ActorOptions) {
     if (!Object.values(ActorType).includes(actorType)) {
@@ -87,6 +90,8 @@ export class Actor {
       });
     }
     this.answerForm = answerForm;
+    this.#systemPrompt = JSON.stringify(this.describe());
+    this.#responseSchema = answerForm ? answerJsonSchema(answerForm) : undefined;
   }
 
   /** The actor's name in discussions: its persona's username. */
@@ -119,7 +124,13 @@ export class Actor {
     history: readonly string[],
     { signal, sessionKey, seed, note }: RespondOptions = {},
   ): Promise<ActorReply> {
-    const messages = buildActorPrompt(this.describe(), this.getName(), history, note);
+    const messages = buildActorPrompt({
+      systemPrompt: this.#systemPrompt,
+      actorType: this.actorType,
+      username: this.getName(),
+      history,
+      note,
+    });
     const stop = this.actorType === ActorType.ANNOTATOR ? ANNOTATOR_STOP_STRINGS : PARTICIPANT_STOP_STRINGS;
     const startedAt = performance.now();
     const reply = await this.model.prompt(messages, {
@@ -127,7 +138,7 @@ export class Actor {
       ...(signal ? { signal } : {}),
       ...(sessionKey ? { sessionKey } : {}),
       ...(seed === undefined ? {} : { seed }),
-      ...(this.answerForm ? { responseSchema: answerJsonSchema(this.answerForm) } : {}),
+      ...(this.#responseSchema ? { responseSchema: this.#responseSchema } : {}),
     });
     const latencyMs = performance.now() - startedAt;
     const text = cleanReply(reply.text, {

@@ -26,8 +26,15 @@ export function cleanReply(raw: string, { speaker, finishReason }: CleanReplyCon
   return unwrapQuotes(text).trim();
 }
 
+// One pattern per speaker, built once: cleaning runs on every turn.
+const ownHeaderPatterns = new Map<string, RegExp>();
+
 function stripOwnHeaders(text: string, speaker: string): string {
-  const ownHeader = new RegExp(`^(?:User[ \\t]+)?${escapeRegExp(speaker)}(?:[ \\t]+posted)?[ \\t]*:\\s*`);
+  let ownHeader = ownHeaderPatterns.get(speaker);
+  if (!ownHeader) {
+    ownHeader = new RegExp(`^(?:User[ \\t]+)?${escapeRegExp(speaker)}(?:[ \\t]+posted)?[ \\t]*:\\s*`);
+    ownHeaderPatterns.set(speaker, ownHeader);
+  }
   let stripped = text;
   while (ownHeader.test(stripped)) stripped = stripped.replace(ownHeader, "");
   return stripped;

@@ -14,24 +14,38 @@ export interface ActorDescription {
   persona: Record<string, unknown>;
 }
 
+/** What {@link buildActorPrompt} needs. */
+export interface ActorPromptParts {
+  /** The system message: the actor's description as JSON, as SynDisco sends it. */
+  systemPrompt: string;
+  actorType: ActorType;
+  username: string;
+  /** The recent comments, each formatted by {@link formatComment}. */
+  history: readonly string[];
+  /** A line just before the cue, for example why the previous answer was refused. */
+  note?: string | undefined;
+}
+
 /**
- * The chat an actor sends to its model: a system message with its description (as SynDisco, JSON), then
- * the recent comments and a cue to write the next one as itself (a participant) or the label (an annotator).
- * A `note` (for example why the previous answer was refused) goes just before the cue.
+ * The chat an actor sends to its model: the system message, then the recent comments and a cue to write the
+ * next one as itself (a participant) or the label (an annotator).
  */
-export function buildActorPrompt(
-  description: ActorDescription,
-  username: string,
-  history: readonly string[],
-  note?: string,
-): ChatMessage[] {
-  const system: ChatMessage = { role: "system", content: JSON.stringify(description) };
+export function buildActorPrompt({
+  systemPrompt,
+  actorType,
+  username,
+  history,
+  note,
+}: ActorPromptParts): ChatMessage[] {
   const noteLine = note ? `\n${note}` : "";
-  const user: ChatMessage =
-    description.type === ActorType.ANNOTATOR
-      ? { role: "user", content: `Conversation so far:\n\n${history.join("\n")}${noteLine}\nOutput:` }
-      : { role: "user", content: `${history.join("\n")}${noteLine}\nUser ${username} posted:` };
-  return [system, user];
+  const content =
+    actorType === ActorType.ANNOTATOR
+      ? `Conversation so far:\n\n${history.join("\n")}${noteLine}\nOutput:`
+      : `${history.join("\n")}${noteLine}\nUser ${username} posted:`;
+  return [
+    { role: "system", content: systemPrompt },
+    { role: "user", content },
+  ];
 }
 
 /**
