@@ -21,6 +21,11 @@ export interface AnnotationExperimentOptions {
   historyCtxLen?: number;
   /** Annotate the moderator's comments too. Default `true`. */
   includeModComments?: boolean;
+  /**
+   * How many times an answer that does not fit its annotator's `answerForm` is asked again before it is
+   * recorded as invalid. Default 2.
+   */
+  answerRetries?: number;
   /** How many annotations run at once (do model work; a finished one is written outside its slot). Default 1. */
   concurrency?: number;
   /**
@@ -54,6 +59,8 @@ export class AnnotationExperiment {
   readonly historyCtxLen: number;
   /** Whether the moderator's comments are annotated too. */
   readonly includeModComments: boolean;
+  /** Retries of an answer that does not fit its form. */
+  readonly answerRetries: number;
   /** Annotations run at once. */
   readonly concurrency: number;
   readonly #annotatorsByName: ReadonlyMap<string, Actor>;
@@ -65,15 +72,18 @@ export class AnnotationExperiment {
     annotators,
     historyCtxLen = 3,
     includeModComments = true,
+    answerRetries = 2,
     concurrency = 1,
     seed,
   }: AnnotationExperimentOptions) {
     requireActorPool(annotators, "annotators", ActorType.ANNOTATOR);
     requireWholeNumber(historyCtxLen, "historyCtxLen", 1);
+    requireWholeNumber(answerRetries, "answerRetries", 0);
     requireWholeNumber(concurrency, "concurrency", 1);
     this.annotators = [...annotators];
     this.historyCtxLen = historyCtxLen;
     this.includeModComments = includeModComments;
+    this.answerRetries = answerRetries;
     this.concurrency = concurrency;
     this.#annotatorsByName = new Map(annotators.map((annotator) => [annotator.getName(), annotator]));
     this.#seedGiven = seed !== undefined;
@@ -139,6 +149,7 @@ export class AnnotationExperiment {
       conversation: unit.discussionFile,
       includeModeratorComments: this.includeModComments,
       historyCtxLen: this.historyCtxLen,
+      answerRetries: this.answerRetries,
       metadata: {
         experiment: {
           fingerprint: identity.fingerprint,
@@ -149,12 +160,19 @@ export class AnnotationExperiment {
         },
       },
     });
+    const work: UnitWork = { promptTokens: 0, completionTokens: 0 };
     const prefix = this.concurrency > 1 ? `[${unit.id}] ` : "";
     for await (const item of annotation.annotations({ signal })) {
-      reportTurn({ name: unit.annotator });
+      work.promptTokens += item.promptTokens ?? 0;
+      work.completionTokens += item.completionTokens ?? 0;
+      reportTurn({
+        name: unit.annotator,
+        ...(item.promptTokens === undefined ? {} : { promptTokens: item.promptTokens }),
+        ...(item.completionTokens === undefined ? {} : { completionTokens: item.completionTokens }),
+      });
       if (verbose) console.log(`${prefix}${formatComment(item.name, item.comment)}\n${item.annotation}\n`);
     }
-    return { work: tokensOf(annotation), save: () => annotation.toJsonFile(outputFile) };
+    return { work, save: () => annotation.toJsonFile(outputFile) };
   }
 
   #identity(): PlanIdentity {
@@ -167,16 +185,4 @@ export class AnnotationExperiment {
     };
     return { kind: "annotation", seed: this.#seed, fingerprint: fingerprintOf(description), description };
   }
-}
-
-/** The token counts an annotation recorded per annotated comment, added up. */
-function tokensOf(annotation: Annotation): UnitWork {
-  const details = annotation.toDict().annotation_details;
-  const work: UnitWork = { promptTokens: 0, completionTokens: 0 };
-  if (!Array.isArray(details)) return work;
-  for (const detail of details as { prompt_tokens?: number; completion_tokens?: number }[]) {
-    work.promptTokens += detail.prompt_tokens ?? 0;
-    work.completionTokens += detail.completion_tokens ?? 0;
-  }
-  return work;
 }

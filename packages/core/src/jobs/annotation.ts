@@ -48,6 +48,9 @@ export interface AnnotatedComment {
   value: AnswerValue | null;
   /** Whether the answer fits the annotator's answer form; `undefined` without one. */
   valid: boolean | undefined;
+  /** Tokens in the prompts and the replies (over every attempt), where the backend reports them. */
+  promptTokens?: number;
+  completionTokens?: number;
 }
 
 /** What we record about each annotation besides SynDisco's `[comment, annotation]` pair. */
