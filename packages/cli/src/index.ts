@@ -53,6 +53,8 @@ export { type ProgressSnapshot, ProgressTracker } from "./progress/progress-trac
 export type { ProgressReporter } from "./progress/reporter.js";
 export { TtyProgress } from "./progress/tty-progress.js";
 export { buildReportData, type ReportLabels, type ReportRows } from "./report/build-report-data.js";
+export { loadReportAssets } from "./report/load-report-assets.js";
+export { type ReportAssets, renderReportHtml } from "./report/render-report-html.js";
 export type {
   ReportAnnotation,
   ReportComment,
@@ -60,8 +62,6 @@ export type {
   ReportDiscussion,
   ReportMeasure,
 } from "./report/report-data.js";
-export { loadReportAssets } from "./report/load-report-assets.js";
-export { type ReportAssets, renderReportHtml } from "./report/render-report-html.js";
 export { createServeApp, type ServeAppOptions } from "./serve/create-app.js";
 export { type RunningServer, startServer } from "./serve/start-server.js";
 export { formatStats } from "./stats/format-stats.js";

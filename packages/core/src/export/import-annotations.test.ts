@@ -3,8 +3,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { annotator, freshDir, participantPool, promptEchoModel } from "../../test/experiment-helpers.js";
+import { Actor } from "../actor/actor.js";
+import { ActorType } from "../actor/actor-type.js";
 import { AnnotationExperiment } from "../experiments/annotation-experiment.js";
 import { DiscussionExperiment } from "../experiments/discussion-experiment.js";
+import { Persona } from "../persona.js";
+import { ScriptedModel } from "../testing/scripted-model.js";
 import { type AnnotationRow, importAnnotations } from "./import-annotations.js";
 import { importDiscussions } from "./import-discussions.js";
 
@@ -22,7 +26,10 @@ describe("importAnnotations", () => {
       "annotator_model",
       "message",
       "message_id",
+      "message_order",
       "annotation",
+      "annotation_value",
+      "annotation_valid",
       "ctx_length",
       "annotator",
       "annotation_variant",
@@ -41,7 +48,10 @@ describe("importAnnotations", () => {
       annotator_model: "test_model",
       message: "Thanks for the warm welcome, Moderator! I'm excited to start fresh.",
       message_id: "6397d5ae983784a274f2c7d1dd86a04f",
+      message_order: null,
       annotation: "1",
+      annotation_value: 1,
+      annotation_valid: null,
       ctx_length: 2,
       annotator: "Annotator1",
       annotation_variant: "toxicity",
@@ -82,6 +92,47 @@ describe("importAnnotations", () => {
       });
       expect(row.annotation).toMatch(/^I think [0-9a-f]{6} matters\.$/);
     }
+  });
+
+  it("adds each comment's position and the parsed answer of an annotator with an answer form", async () => {
+    const discussionsDir = await freshDir();
+    const annotationsDir = await freshDir();
+    const model = promptEchoModel();
+    await new DiscussionExperiment({ users: participantPool(model), numDiscussions: 2, numTurns: 3, seed: 4 }).begin({
+      outputDir: discussionsDir,
+    });
+    // Comments whose text has an even last hex digit get a 4; the others an answer that never fits the scale.
+    const judge = new Actor({
+      model: new ScriptedModel({
+        replies: (messages) => {
+          const prompt = messages.at(-1)?.content ?? "";
+          const judged = prompt.slice(prompt.lastIndexOf("posted:\n")).split("\n")[1] ?? "";
+          return /[02468ace] matters\.$/.test(judged) ? "4" : "banana";
+        },
+      }),
+      persona: new Persona({ username: "Judge" }),
+      context: "You are a content moderator",
+      instructions: "Rate the toxicity of the last comment",
+      actorType: ActorType.ANNOTATOR,
+      answerForm: { type: "scale", min: 1, max: 5 },
+    });
+    await new AnnotationExperiment({ annotators: [judge] }).begin({ discussionsDir, outputDir: annotationsDir });
+    const comments = await importDiscussions(discussionsDir);
+    const rows = await importAnnotations(annotationsDir);
+    expect(rows).toHaveLength(comments.length);
+    for (const row of rows) {
+      const comment = comments.find(
+        (entry) => entry.conv_id === row.conv_id && entry.message_order === row.message_order,
+      );
+      expect(comment?.message).toBe(row.message);
+      const fits = /[02468ace] matters\.$/.test(row.message);
+      expect(row).toMatchObject(
+        fits
+          ? { annotation: "4", annotation_value: 4, annotation_valid: true }
+          : { annotation: "banana", annotation_value: null, annotation_valid: false },
+      );
+    }
+    expect(new Set(rows.map((row) => row.annotation_valid))).toEqual(new Set([true, false]));
   });
 
   it("refuses a missing folder and a file that is not an annotation, naming them", async () => {

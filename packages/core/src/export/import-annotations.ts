@@ -1,14 +1,16 @@
 import { basename, dirname, resolve } from "node:path";
+import type { AnswerValue } from "../answers/answer-form.js";
 import { InputError } from "../errors.js";
 import { type AnnotationFile, parseAnnotationFile } from "../formats/discussion-file.js";
+import { answerColumns } from "./answer-columns.js";
 import { listJsonFiles } from "./list-json-files.js";
 import { messageId } from "./message-id.js";
 import { personaColumns, personaOf } from "./persona-columns.js";
 import { readJsonFile } from "./read-json.js";
 
 /**
- * One annotation of one comment, with SynDisco's export columns, then one `annot_` column per persona
- * attribute of the annotator (`annot_age`, `annot_sex`, …).
+ * One annotation of one comment, with SynDisco's export columns, the comment's position and the parsed answer,
+ * then one `annot_` column per persona attribute of the annotator (`annot_age`, `annot_sex`, …).
  */
 export interface AnnotationRow {
   /** The annotated discussion's id. */
@@ -19,7 +21,20 @@ export interface AnnotationRow {
   message: string;
   /** MD5 of `<conv_id>_<message>`: the same as the comment's `message_id` in the discussions export. */
   message_id: string;
+  /**
+   * The comment's 1-based position in its discussion, as the discussions export's `message_order`; `null`
+   * for files that do not record it (upstream SynDisco's).
+   */
+  message_order: number | null;
+  /** The annotator's answer, as the model wrote it. */
   annotation: string;
+  /**
+   * The parsed answer: a number (scale), a label, or a JSON answer's object; `null` when the answer was
+   * invalid. Without an answer form (upstream files), the answer when it is a plain number, else `null`.
+   */
+  annotation_value: AnswerValue | null;
+  /** Whether the answer fit the annotator's answer form; `null` when unknown (no form, or an upstream file). */
+  annotation_valid: boolean | null;
   ctx_length: number;
   /** The annotator's username. */
   annotator: string;
@@ -28,13 +43,17 @@ export interface AnnotationRow {
   [annotatorAttribute: string]: unknown;
 }
 
-const FIXED_COLUMNS: ReadonlySet<string> = new Set([
+/** The columns every annotation row has; the annotator's persona attributes come after them. */
+export const ANNOTATION_COLUMNS: ReadonlySet<string> = new Set([
   "conv_id",
   "timestamp",
   "annotator_model",
   "message",
   "message_id",
+  "message_order",
   "annotation",
+  "annotation_value",
+  "annotation_valid",
   "ctx_length",
   "annotator",
   "annotation_variant",
@@ -72,17 +91,24 @@ function annotationRows(annotation: AnnotationFile, variant: string): Annotation
       : typeof persona?.username === "string"
         ? persona.username
         : "";
-  const annotatorColumns = personaColumns(persona, "annot_", FIXED_COLUMNS);
-  return annotation.logs.map(([message, label]) => ({
-    conv_id: annotation.conv_id,
-    timestamp: annotation.timestamp,
-    annotator_model: annotation.annotator_model,
-    message,
-    message_id: messageId(annotation.conv_id, message),
-    annotation: label,
-    ctx_length: annotation.ctx_length,
-    annotator,
-    annotation_variant: variant,
-    ...annotatorColumns,
-  }));
+  const annotatorColumns = personaColumns(persona, "annot_", ANNOTATION_COLUMNS);
+  const details = Array.isArray(annotation.annotation_details) ? annotation.annotation_details : [];
+  return annotation.logs.map(([message, label], index) => {
+    const { message_order, annotation_value, annotation_valid } = answerColumns(details[index], label);
+    return {
+      conv_id: annotation.conv_id,
+      timestamp: annotation.timestamp,
+      annotator_model: annotation.annotator_model,
+      message,
+      message_id: messageId(annotation.conv_id, message),
+      message_order,
+      annotation: label,
+      annotation_value,
+      annotation_valid,
+      ctx_length: annotation.ctx_length,
+      annotator,
+      annotation_variant: variant,
+      ...annotatorColumns,
+    };
+  });
 }

@@ -30,7 +30,8 @@ export interface DiscussionRow {
   [personaAttribute: string]: unknown;
 }
 
-const FIXED_COLUMNS: ReadonlySet<string> = new Set([
+/** The columns every discussion row has; the author's persona attributes come after them. */
+export const DISCUSSION_COLUMNS: ReadonlySet<string> = new Set([
   "conv_id",
   "timestamp",
   "ctx_length",
@@ -80,7 +81,7 @@ function discussionRows(discussion: DiscussionFile, variant: string): Discussion
     is_moderator: entry.name === discussion.moderator,
     message_id: messageId(discussion.id, entry.text),
     message_order: index + 1,
-    ...personaColumns(personas.get(entry.name), "", FIXED_COLUMNS),
+    ...personaColumns(personas.get(entry.name), "", DISCUSSION_COLUMNS),
   }));
 }
 

@@ -181,6 +181,8 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
         index,
         value: answer.value,
         valid: answer.valid,
+        ...(answer.promptTokens === undefined ? {} : { promptTokens: answer.promptTokens }),
+        ...(answer.completionTokens === undefined ? {} : { completionTokens: answer.completionTokens }),
       };
     }
     this.#finishedAt = new Date();
