@@ -100,12 +100,14 @@ export function buildAnnotationExperiment(config: LoadedConfig, model: ModelLook
         context: annotator.context ?? data.context,
         instructions: annotator.instructions,
         actorType: ActorType.ANNOTATOR,
+        ...(annotator.answerForm ? { answerForm: annotator.answerForm } : {}),
       }),
   );
   return new AnnotationExperiment({
     annotators,
     historyCtxLen: section.historyLength,
     includeModComments: section.includeModeratorComments,
+    answerRetries: section.answerRetries,
     concurrency: data.concurrency,
     ...(data.seed === undefined ? {} : { seed: data.seed }),
   });

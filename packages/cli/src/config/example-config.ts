@@ -69,6 +69,7 @@ annotation: # optional: every annotator labels every comment of every discussion
   model: main
   historyLength: 3 # how many comments the annotator sees: the one it labels and those before it
   includeModeratorComments: true
+  answerRetries: 2 # how often an answer that does not fit answerForm is asked again
   annotators:
     - persona:
         username: Annotator1
@@ -77,7 +78,10 @@ annotation: # optional: every annotator labels every comment of every discussion
         education_level: Master's
         current_employment: Content moderator
         personality_characteristics: [careful, impartial]
-      instructions: Rate the toxicity of the last comment from 1 (not toxic) to 5 (very toxic). Reply only with the number.
+      instructions: Rate the toxicity of the last comment from 1 (not toxic) to 5 (very toxic).
+      # The form of the answer: a whole number from 1 to 5. Backends that can, constrain generation to it;
+      # every answer is checked, retried when it does not fit, and recorded as invalid if it never does.
+      answerForm: { type: scale, min: 1, max: 5 }
 
 output: ./syndisco-output # discussions/ and annotations/ are written in here
 seed: 42 # makes the plan reproducible: who takes part, which seed opinion, the turn order

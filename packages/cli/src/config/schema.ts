@@ -1,3 +1,4 @@
+import { answerFormSchema } from "@syndisco/core";
 import { z } from "zod";
 import { MAX_SEED } from "./limits.js";
 
@@ -44,6 +45,12 @@ const extraActorSchema = z.strictObject({
   context: z.string().optional(),
 });
 
+/** An annotator: an extra actor that may declare the form of its answers. */
+const annotatorSchema = extraActorSchema.extend({
+  /** `{type: scale, min, max}`, `{type: label, labels}` or `{type: json, fields}`; free text when absent. */
+  answerForm: answerFormSchema.optional(),
+});
+
 const wholeCount = (least: number) => z.int().min(least);
 
 /** The `discussions` section: what `syndisco run` generates. */
@@ -61,9 +68,10 @@ const discussionsSchema = z.strictObject({
 /** The `annotation` section: what `syndisco annotate` (and `run`, after the discussions) does. */
 const annotationSchema = z.strictObject({
   model: modelNameSchema,
-  annotators: z.array(extraActorSchema).min(1, "list at least one annotator"),
+  annotators: z.array(annotatorSchema).min(1, "list at least one annotator"),
   historyLength: wholeCount(1).default(3),
   includeModeratorComments: z.boolean().default(true),
+  answerRetries: wholeCount(0).default(2),
 });
 
 /** The whole config file. */
