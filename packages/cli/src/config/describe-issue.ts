@@ -65,6 +65,9 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): ConfigProble
       ];
     case "invalid_union":
       return [{ field, problem: `${issue.message}, found ${describeValue(input)}` }];
+    case "custom":
+      // A refinement's input is the object it checks, not the value at its path: showing it would mislead.
+      return [{ field, problem: issue.message }];
     default:
       return [
         { field, problem: input === undefined ? issue.message : `${issue.message}, found ${describeValue(input)}` },

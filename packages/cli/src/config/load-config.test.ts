@@ -138,6 +138,19 @@ describe("loadConfig", () => {
     expect(badProbability.message).toMatch(/discussions\.turnManager\.pRespond: must be at most 1/);
   });
 
+  it("reads annotators' answer forms and checks them", async () => {
+    const annotation = (form: string) =>
+      `${MINIMAL}annotation:\n  model: main\n  annotators:\n    - persona: { username: Judge }\n      instructions: Rate it.\n      answerForm: ${form}\n`;
+    const { file } = writeConfig(annotation("{ type: scale, min: 1, max: 5 }"));
+    const config = await loadConfig(file);
+    expect(config.data.annotation?.annotators[0]?.answerForm).toEqual({ type: "scale", min: 1, max: 5 });
+    expect(config.data.annotation?.answerRetries).toBe(2);
+    const backwards = await problemOf(annotation("{ type: scale, min: 5, max: 1 }"));
+    expect(backwards.message).toMatch(/annotation\.annotators\[0\]\.answerForm\.max: min must be smaller than max$/);
+    const unknown = await problemOf(annotation("{ type: stars }"));
+    expect(unknown.message).toMatch(/annotation\.annotators\[0\]\.answerForm/);
+  });
+
   it("refuses a section that names a model that is not defined", async () => {
     const error = await problemOf(MINIMAL.replace("{ model: main }", "{ model: big }"));
     expect(error.message).toMatch(/discussions\.model: "big" is not one of the models \(main\)/);
