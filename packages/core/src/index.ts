@@ -96,5 +96,6 @@ export { RandomWeighted, type RandomWeightedOptions } from "./turn-managers/rand
 export { RoundRobin } from "./turn-managers/round-robin.js";
 export { TurnManager, type TurnManagerDescription } from "./turn-managers/turn-manager.js";
 export { type AtomicWriteOptions, writeFileAtomic } from "./util/atomic-write.js";
+export { delay } from "./util/delay.js";
 export { syndiscoTimestamp } from "./util/timestamp.js";
 export { VERSION } from "./version.js";

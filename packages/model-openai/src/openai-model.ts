@@ -1,6 +1,7 @@
 import {
   BaseModel,
   type ChatMessage,
+  delay,
   type GenerateOptions,
   getLogger,
   type Logger,
@@ -18,7 +19,6 @@ import { buildRequestBody, type ChatCompletionBody, sendsResponseSchema } from "
 import { requestCompletion } from "./request-completion.js";
 import { sdkLogger } from "./sdk-logger.js";
 import { ServerPool, type ServerState } from "./server-pool.js";
-import { sleep } from "./sleep.js";
 
 /** The SDK, one client per server and the concurrency limit, made on the first prompt. */
 interface Connection {
@@ -100,7 +100,7 @@ export class OpenAIModel extends BaseModel {
     const maxAttempts = maxRetries + this.#pool.servers.length;
     for (let attempt = 1; ; attempt += 1) {
       const { server, waitMs } = this.#pool.next();
-      if (waitMs > 0) await sleep(waitMs, signal);
+      if (waitMs > 0) await delay(waitMs, signal);
       const started = performance.now();
       try {
         const completion = await requestCompletion(clients[server.index] as OpenAISdk.OpenAI, body, timeoutMs, signal);

@@ -1,5 +1,6 @@
 import { BaseModel } from "../model/base-model.js";
 import type { ChatMessage, GenerateOptions, ModelReply } from "../model/messages.js";
+import { delay } from "../util/delay.js";
 
 /** What a scripted reply may be: text, or a whole reply with token counts and finish reason. */
 export type ScriptedReply = string | ModelReply;
@@ -81,7 +82,7 @@ export class ScriptedModel extends BaseModel {
     await this.#acquire();
     try {
       const latency = typeof this.#latencyMs === "function" ? this.#latencyMs(call) : this.#latencyMs;
-      if (latency > 0) await sleep(latency, options.signal);
+      if (latency > 0) await delay(latency, options.signal);
       const scripted =
         typeof this.#replies === "function"
           ? await this.#replies(messages, call, options)
@@ -140,22 +141,4 @@ function isSpace(code: number): boolean {
     code === 0x3000 ||
     code === 0xfeff
   );
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

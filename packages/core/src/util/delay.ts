@@ -1,5 +1,8 @@
-/** Waits `ms` milliseconds; rejects with the signal's reason as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Waits `ms` milliseconds; rejects with the signal's reason as soon as `signal` aborts. Unlike Node's
+ * `timers/promises`, the rejection is the caller's own reason, so backends can pass it on unchanged.
+ */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
