@@ -1,0 +1,61 @@
+// The issue's targets, checked against the medians of the per-repetition ratios.
+import { formatShare, formatSummary } from "./format.mjs";
+import { pairedRatio, summarize } from "./stats.mjs";
+
+/**
+ * One line per target: what was asked, what was measured, and whether it is met.
+ *
+ * @param runsOf - `(setId, caseId) => runs` (an empty list when the case did not run).
+ */
+export function checkTargets(runsOf) {
+  const lines = [];
+  const verdict = (summary, met) => (summary ? (met(summary.median) ? "met" : "**not met**") : "not measured");
+
+  const ceilingPairs = [
+    ["llamacpp", "ceiling", [1, 4, 8], "stories260K"],
+    ["larger", "larger", [1, 4], "25M model"],
+  ];
+  for (const [ours, ceiling, levels, model] of ceilingPairs) {
+    for (const level of levels) {
+      const fraction = pairedRatio(runsOf(ours, `c${level}`), runsOf(ceiling, `p${level}`), "tokensPerSecond");
+      lines.push(
+        `- (a) ${model}, parallel ${level}: our tokens/s ÷ node-llama-cpp alone on the same work ≥ 0.9: ` +
+          `${formatSummary(fraction, 2)}: ${verdict(fraction, (value) => value >= 0.9)}`,
+      );
+    }
+  }
+
+  const gain = pairedRatio(runsOf("llamacpp", "c4"), runsOf("llamacpp", "c1"), "discussionsPerMinute");
+  const perActorGain = pairedRatio(runsOf("llamacpp", "c4p12"), runsOf("llamacpp", "c1"), "discussionsPerMinute");
+  const ceilingGain = pairedRatio(runsOf("ceiling", "p4"), runsOf("ceiling", "p1"), "discussionsPerMinute");
+  const decodeGain = pairedRatio(runsOf("ceiling", "d4"), runsOf("ceiling", "d1"), "tokensPerSecond");
+  lines.push(
+    `- (b) stories260K, concurrency 4 (parallel 4) ÷ concurrency 1 in discussions/min ≥ 1.3: ` +
+      `${formatSummary(gain, 2, "×")}: ${verdict(gain, (value) => value >= 1.3)}; with parallel 12 (a sequence ` +
+      `per actor): ${formatSummary(perActorGain, 2, "×")}: ${verdict(perActorGain, (value) => value >= 1.3)}. ` +
+      `node-llama-cpp alone, parallel 4 ÷ parallel 1, on the same work: ${formatSummary(ceilingGain, 2, "×")}; ` +
+      `decoding only: ${formatSummary(decodeGain, 2, "×")}`,
+  );
+
+  const share = (caseId) => summarize(runsOf("llamacpp", caseId).map((run) => run.metrics?.evaluatedShare));
+  const perActor = share("c4p12");
+  lines.push(
+    `- (c) prompt tokens evaluated per discussion turn with a sequence per actor (concurrency 4, parallel 12) ` +
+      `≤ 60% of the whole prompts (a drop of at least 40%): ${formatShare(perActor)}: ` +
+      `${verdict(perActor, (value) => value <= 0.6)} (one sequence, concurrency 1: ${formatShare(share("c1"))}; ` +
+      `4 sequences for 12 actors: ${formatShare(share("c4"))}; 8 for 24: ${formatShare(share("c8"))})`,
+  );
+
+  const batched = pairedRatio(runsOf("transformers", "b4"), runsOf("transformers", "b1"), "tokensPerSecond");
+  lines.push(
+    `- (d) transformers, batched (4) ÷ one by one in tokens/s ≥ 1.3: ${formatSummary(batched, 2, "×")}: ` +
+      `${verdict(batched, (value) => value >= 1.3)}`,
+  );
+
+  const turns = summarize(runsOf("core", "scripted").map((run) => run.metrics?.turnsPerSecond));
+  lines.push(
+    `- core overhead (from the experiments issue) ≥ 20,000 turns/s with the scripted model: ` +
+      `${formatSummary(turns, 0)}: ${verdict(turns, (value) => value >= 20_000)}`,
+  );
+  return lines;
+}
