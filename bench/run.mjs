@@ -19,8 +19,8 @@ import { runCase } from "./lib/run-case.mjs";
 import { checkTargets } from "./lib/targets.mjs";
 
 /**
- * The row sets in the order they run within a repetition: the ceiling right after the llama.cpp rows, whose
- * prompts it replays, so that the two are measured close together. The table lists them by their number.
+ * The row sets in the order they run within a repetition (the ceiling's cases run among the llama.cpp rows'
+ * cases, see scheduleBlocks). The table lists them by their number.
  */
 const ROW_FILES = ["llamacpp", "ceiling", "serve-openai", "transformers", "core-overhead", "larger-model"];
 
@@ -43,12 +43,12 @@ const sets = await loadRowSets(args.only?.split(",").map((id) => id.trim()));
 for (const { rowSet } of sets) await rowSet.prepare?.();
 
 for (let rep = 1; rep <= reps; rep++) {
-  for (const set of sets) {
-    // Every other repetition runs the cases in reverse, so that a machine getting busier or quieter during
+  for (const block of scheduleBlocks(sets)) {
+    // Every other repetition runs each block in reverse, so that a machine getting busier or quieter during
     // the run does not favour the cases that come first. The first runs forward: the ceiling cases replay
     // the prompts that their framework's first case records.
-    const order = rep % 2 === 0 ? [...set.cases].reverse() : set.cases;
-    for (const entry of order) {
+    const order = rep % 2 === 0 ? [...block].reverse() : block;
+    for (const { set, entry } of order) {
       const result = runCase(set.file, entry.spec, { quick: args.quick });
       entry.runs[rep - 1] = result;
       console.error(`[${rep}/${reps}] ${set.rowSet.id} ${entry.spec.id}: ${describeResult(result)}`);
@@ -103,6 +103,32 @@ async function loadRowSets(only) {
     loaded.push({ rowSet, file, cases });
   }
   return loaded;
+}
+
+/**
+ * The cases of one repetition in blocks, one block per row set, in ROW_FILES order. A row set with
+ * `interleaveWith` (the ceiling) joins its partner's block: each of its cases runs right after the case it is
+ * compared with, so that a ratio between the two compares measurements taken a minute apart, not ten.
+ */
+function scheduleBlocks(loaded) {
+  const partnerOf = (set) => loaded.find((other) => other.rowSet.interleaveWith === set.rowSet.id);
+  const blocks = [];
+  for (const set of loaded) {
+    if (loaded.some((other) => other.rowSet.id === set.rowSet.interleaveWith)) continue;
+    const partner = partnerOf(set);
+    const pending = partner ? [...partner.cases] : [];
+    const block = [];
+    for (const entry of set.cases) {
+      block.push({ set, entry });
+      for (const partnerEntry of pending.filter((candidate) => candidate.spec.compare?.case === entry.spec.id)) {
+        block.push({ set: partner, entry: partnerEntry });
+        pending.splice(pending.indexOf(partnerEntry), 1);
+      }
+    }
+    block.push(...pending.map((entry) => ({ set: partner, entry })));
+    blocks.push(block);
+  }
+  return blocks;
 }
 
 function describeResult({ metrics, error }) {

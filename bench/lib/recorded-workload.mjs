@@ -1,7 +1,13 @@
 // The prompts of one framework run, saved so that the bare node-llama-cpp ceiling can replay exactly the
 // same work: the same prompts in the same units and order, each followed by as many generated tokens.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
+import { CACHE_DIR } from "./paths.mjs";
+
+/** Where the recording of a model's run goes; `--quick` runs keep their own, smaller one. */
+export function recordingPath(modelName, quick) {
+  return join(CACHE_DIR, `workload-${modelName}${quick ? "-quick" : ""}.json`);
+}
 
 /**
  * Collects every reply of a run with its prompt as the model evaluated it. `renderPrompt(messages)` gives

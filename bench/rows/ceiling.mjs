@@ -4,12 +4,13 @@
 // four-token prompt. The comparison column gives our tokens per second as a fraction of the replay's.
 import { ceilingCases, measureCeiling } from "../lib/ceiling.mjs";
 import { STORIES_GGUF } from "../lib/paths.mjs";
-import { STORIES_RECORDING } from "./llamacpp.mjs";
+import { storiesRecording } from "./llamacpp.mjs";
 
 export default {
   id: "ceiling",
   number: 4,
   title: "node-llama-cpp alone (stories260K.gguf)",
+  interleaveWith: "llamacpp",
   cases: () => ceilingCases([1, 4, 8], "llamacpp"),
-  measure: (params) => measureCeiling(STORIES_GGUF, STORIES_RECORDING, "llamacpp", params),
+  measure: (params, { quick }) => measureCeiling(STORIES_GGUF, storiesRecording(quick), "llamacpp", params),
 };

@@ -3,14 +3,13 @@
 // many sequences of one context. "c4, parallel 12" gives each of the 12 actors in flight its own sequence,
 // to measure how much of each prompt the KV cache spares when an actor's unchanged prefix (system prompt,
 // persona) stays cached between its turns.
-import { join } from "node:path";
 import { llamaCppModelOptions } from "../lib/llama-settings.mjs";
-import { CACHE_DIR, importPackage, STORIES_GGUF } from "../lib/paths.mjs";
-import { promptRecorder } from "../lib/recorded-workload.mjs";
+import { importPackage, STORIES_GGUF } from "../lib/paths.mjs";
+import { promptRecorder, recordingPath } from "../lib/recorded-workload.mjs";
 import { experimentMetrics, runExperiments } from "../lib/workload.mjs";
 
 /** Where the concurrency-1 run saves its prompts for the ceiling rows to replay. */
-export const STORIES_RECORDING = join(CACHE_DIR, "workload-stories260K.json");
+export const storiesRecording = (quick) => recordingPath("stories260K", quick);
 
 /** Runs the workload through `LlamaCppModel` and, when asked, records its prompts. */
 export async function measureLlamaCpp(modelFile, { concurrency, parallel, record }, { workload }) {
@@ -49,5 +48,5 @@ export default {
     },
   ],
   measure: ({ record, ...params }, options) =>
-    measureLlamaCpp(STORIES_GGUF, { ...params, record: record ? STORIES_RECORDING : undefined }, options),
+    measureLlamaCpp(STORIES_GGUF, { ...params, record: record ? storiesRecording(options.quick) : undefined }, options),
 };

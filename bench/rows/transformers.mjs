@@ -1,10 +1,18 @@
 // Row set 3: the transformers.js backend (onnxruntime-node, one intra-op thread). One by one is batchSize 1
 // at concurrency 1; batched runs 4 discussions (then annotations) at once, and the backend generates
-// the prompts that arrive together as one left-padded batch.
+// the prompts that arrive together as one left-padded batch. "Alone" is transformers.js with no SynDisco
+// around it, on the first 40 prompts that the llama.cpp rows recorded, one by one or 4 per batch, 32 new
+// tokens each: what batching gains in the library itself at this workload's prompt lengths.
 import { importPackage, STORIES_ONNX } from "../lib/paths.mjs";
+import { transformersAlone } from "../lib/transformers-alone.mjs";
 import { experimentMetrics, runExperiments } from "../lib/workload.mjs";
+import { storiesRecording } from "./llamacpp.mjs";
 
-async function measure({ batchSize }, { workload }) {
+async function measure({ mode, batchSize }, { quick, workload }) {
+  if (mode === "alone") {
+    const { tokens, seconds } = await transformersAlone(storiesRecording(quick), "llamacpp", batchSize);
+    return { tokensPerSecond: tokens / seconds, seconds, completionTokens: tokens };
+  }
   const core = await importPackage("core");
   const { TransformersModel } = await importPackage("model-transformers");
   const model = await TransformersModel.load({
@@ -32,6 +40,13 @@ export default {
   cases: () => [
     { id: "b1", label: "one by one (batchSize 1, concurrency 1)", params: { batchSize: 1 } },
     { id: "b4", label: "batched (batchSize 4, concurrency 4)", baseline: "b1", params: { batchSize: 4 } },
+    { id: "t1", label: "transformers.js alone, one prompt at a time", params: { mode: "alone", batchSize: 1 } },
+    {
+      id: "t4",
+      label: "transformers.js alone, 4 prompts per batch",
+      baseline: "t1",
+      params: { mode: "alone", batchSize: 4 },
+    },
   ],
   measure,
 };
