@@ -1,9 +1,8 @@
-import type { DiscussionLogEntry } from "@syndisco/core";
+import type { ChatMessage, PromptOptions } from "@syndisco/core";
 import { haveTestModels } from "@syndisco/test-support";
 import { describe, expect, it } from "vitest";
 import { createDiscussion, type DiscussionPlan } from "../test/discussions.js";
 import { loadTestModel } from "../test/load-test-model.js";
-import type { LlamaCppModel } from "./llamacpp-model.js";
 
 const PLANS: DiscussionPlan[] = [
   { users: ["Emma35", "Giannis", "Lily"], seedOpinion: "Once upon a time there was a big park." },
@@ -12,38 +11,54 @@ const PLANS: DiscussionPlan[] = [
   { users: ["Max", "Ava", "Sam"], seedOpinion: "The cake in the shop was too sweet." },
 ];
 
-async function runDiscussions(model: LlamaCppModel, together: boolean): Promise<DiscussionLogEntry[][]> {
-  const discussions = PLANS.map((plan, index) => createDiscussion(model, plan, `discussion-${index}`));
-  if (together) {
-    await Promise.all(discussions.map((discussion) => discussion.begin({ verbose: false })));
-  } else {
-    for (const discussion of discussions) await discussion.begin({ verbose: false });
-  }
-  return discussions.map((discussion) => [...discussion.logs]);
+/** One model call of a run: what was asked, and the reply. */
+interface Call {
+  messages: ChatMessage[];
+  options: PromptOptions;
+  text: string;
 }
 
 describe.skipIf(!haveTestModels())("concurrent discussions through one model", () => {
-  it("give with parallel: 4 the same greedy texts as one after another", async () => {
+  // Each reply of four discussions run at once on parallel: 4 is compared with the reply that the same
+  // prompt gets alone on a one-sequence model. A call served on the wrong sequence, or caches mixed up
+  // between sequences, would change nearly every reply. Exact equality of every reply cannot be asked for:
+  // llama.cpp's results for a token can differ in the last bits with the other sequences' tokens that share
+  // its batch (which depends on timing), and at a near tie greedy decoding then takes the other token.
+  it("give with parallel: 4 the greedy replies that each prompt gets alone", async () => {
     const options = { maxOutTokens: 40, chatTemplate: "plain" } as const;
-    const sequentialModel = await loadTestModel("stories260K.gguf", { ...options, parallel: 1 });
-    const sequential = await runDiscussions(sequentialModel, false).finally(() => sequentialModel.dispose());
-
     const sharedModel = await loadTestModel("stories260K.gguf", { ...options, parallel: 4 });
+    const calls: Call[] = [];
+    let mostActive = 0;
+    const watch = setInterval(() => {
+      mostActive = Math.max(mostActive, sharedModel.activeCalls);
+    }, 1);
     try {
-      let mostActive = 0;
-      const watch = setInterval(() => {
-        mostActive = Math.max(mostActive, sharedModel.activeCalls);
-      }, 1);
-      const concurrent = await runDiscussions(sharedModel, true).finally(() => clearInterval(watch));
-
-      // The four discussions really overlapped on the model's sequences.
-      expect(mostActive).toBeGreaterThan(1);
-      expect(concurrent.map((logs) => logs.map(({ name, text }) => ({ name, text })))).toEqual(
-        sequential.map((logs) => logs.map(({ name, text }) => ({ name, text }))),
-      );
-      expect(concurrent.flat().length).toBeGreaterThanOrEqual(PLANS.length * 4);
+      const prompt = sharedModel.prompt.bind(sharedModel);
+      sharedModel.prompt = async (messages, callOptions = {}) => {
+        const reply = await prompt(messages, callOptions);
+        calls.push({ messages: [...messages], options: callOptions, text: reply.text });
+        return reply;
+      };
+      const discussions = PLANS.map((plan, index) => createDiscussion(sharedModel, plan, `discussion-${index}`));
+      await Promise.all(discussions.map((discussion) => discussion.begin({ verbose: false })));
     } finally {
+      clearInterval(watch);
       await sharedModel.dispose();
+    }
+    // The four discussions really overlapped on the model's sequences.
+    expect(mostActive).toBeGreaterThan(1);
+    expect(calls.length).toBeGreaterThanOrEqual(PLANS.length * 4);
+
+    const aloneModel = await loadTestModel("stories260K.gguf", { ...options, parallel: 1 });
+    try {
+      let same = 0;
+      for (const call of calls) {
+        const { signal: _signal, ...alone } = call.options;
+        if ((await aloneModel.prompt(call.messages, alone)).text === call.text) same += 1;
+      }
+      expect(same / calls.length).toBeGreaterThanOrEqual(0.8);
+    } finally {
+      await aloneModel.dispose();
     }
   });
 });
