@@ -145,6 +145,7 @@ export class Actor {
       speaker: this.getName(),
       ...(reply.finishReason ? { finishReason: reply.finishReason } : {}),
     });
-    return { ...reply, text, rawText: reply.text, latencyMs };
+    // New keys before the spread (see BaseModel.prompt for why the order matters).
+    return { rawText: reply.text, latencyMs, ...reply, text };
   }
 }

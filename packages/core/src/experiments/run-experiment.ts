@@ -250,8 +250,16 @@ class RunState<Unit extends { id: string }> {
     this.summary.finished += 1;
     this.summary.promptTokens += work.promptTokens;
     this.summary.completionTokens += work.completionTokens;
-    this.#journal.append({ event: "unit-finished", unit: unit.id, file: outputFile, ...work, durationMs });
-    this.emit({ type: "unit-finished", unitId: unit.id, file: outputFile, ...work, durationMs });
+    const { promptTokens, completionTokens } = work;
+    this.#journal.append({
+      event: "unit-finished",
+      unit: unit.id,
+      file: outputFile,
+      promptTokens,
+      completionTokens,
+      durationMs,
+    });
+    this.emit({ type: "unit-finished", unitId: unit.id, file: outputFile, promptTokens, completionTokens, durationMs });
   }
 
   #recordFailure(unit: Unit, error: unknown): void {

@@ -43,7 +43,7 @@ export async function askAnnotator(
   };
   let note = form ? describeAnswerForm(form) : undefined;
   for (let attempt = 0; attempt <= retries; attempt++) {
-    const reply = await annotator.respond(history, { ...options, ...(note ? { note } : {}) });
+    const reply = await annotator.respond(history, note ? { note, ...options } : options);
     answer.text = reply.text;
     answer.attempts.push(reply.text);
     answer.latencyMs += reply.latencyMs;

@@ -226,7 +226,8 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     if (reply) entry.latency_ms = Math.round(reply.latencyMs);
     this.#logs.push(entry);
     this.#history.add(formatComment(name, text));
-    return { ...entry, turn, isModerator: name === this.moderator?.getName() };
+    // New keys before the spread (see BaseModel.prompt for why the order matters).
+    return { turn, isModerator: name === this.moderator?.getName(), ...entry };
   }
 }
 

@@ -57,12 +57,13 @@ export abstract class BaseModel {
   async prompt(messages: readonly ChatMessage[], options: PromptOptions = {}): Promise<ModelReply> {
     if (messages.length === 0) throw new InputError("a prompt needs at least one message", { field: "messages" });
     options.signal?.throwIfAborted();
-    const reply = await this.generate([...messages], {
-      ...options,
-      stop: options.stop ?? [],
-      maxOutTokens: options.maxOutTokens ?? this.maxOutTokens,
-    });
-    return { ...reply, text: this.#removeStrings(reply.text) };
+    // The defaults come before the caller's options, not after: V8 keeps a spread copy that gains new keys
+    // alive past young-generation collections, which at thousands of calls a second grows the heap.
+    const generateOptions: GenerateOptions = { stop: [], maxOutTokens: this.maxOutTokens, ...options };
+    generateOptions.stop ??= [];
+    generateOptions.maxOutTokens ??= this.maxOutTokens;
+    const reply = await this.generate([...messages], generateOptions);
+    return this.removeStringList.length === 0 ? reply : { ...reply, text: this.#removeStrings(reply.text) };
   }
 
   /** Frees what the backend holds (native memory, connections). The model cannot be used afterwards. */
