@@ -10,7 +10,7 @@ import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
 import { actorIdentity, requireActorPool, seedOrRandom } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
 import type { PlanIdentity } from "./plan-file.js";
-import { type GeneratedUnit, runExperiment, type UnitContext, type UnitWork } from "./run-experiment.js";
+import { runExperiment, type SaveUnit, type UnitContext } from "./run-experiment.js";
 import { requireOwnOutput } from "./unit-output.js";
 
 /** Options of {@link AnnotationExperiment}, with SynDisco's names in camelCase. */
@@ -119,7 +119,6 @@ export class AnnotationExperiment {
    */
   async begin({ discussionsDir, ...options }: AnnotationRunOptions): Promise<ExperimentSummary> {
     const units = await this.plan(discussionsDir);
-    const verbose = options.verbose ?? false;
     let identity = this.#identity();
     return runExperiment<AnnotationPlanUnit>(
       {
@@ -132,7 +131,7 @@ export class AnnotationExperiment {
         },
         units: () => units,
         checkOutput: (data, file, unit) => requireOwnOutput(parseAnnotationFile(data, file), file, unit.id),
-        runUnit: (unit, context) => this.#runAnnotation(unit, context, identity, verbose),
+        runUnit: (unit, context) => this.#runAnnotation(unit, context, identity),
       },
       options,
     );
@@ -140,10 +139,9 @@ export class AnnotationExperiment {
 
   async #runAnnotation(
     unit: AnnotationPlanUnit,
-    { signal, outputFile, reportTurn }: UnitContext,
+    { signal, outputFile, reportTurn, show }: UnitContext,
     identity: PlanIdentity,
-    verbose: boolean,
-  ): Promise<GeneratedUnit> {
+  ): Promise<SaveUnit> {
     const annotation = new Annotation({
       annotator: this.#annotatorsByName.get(unit.annotator) as Actor,
       conversation: unit.discussionFile,
@@ -160,19 +158,11 @@ export class AnnotationExperiment {
         },
       },
     });
-    const work: UnitWork = { promptTokens: 0, completionTokens: 0 };
-    const prefix = this.concurrency > 1 ? `[${unit.id}] ` : "";
     for await (const item of annotation.annotations({ signal })) {
-      work.promptTokens += item.promptTokens ?? 0;
-      work.completionTokens += item.completionTokens ?? 0;
-      reportTurn({
-        name: unit.annotator,
-        ...(item.promptTokens === undefined ? {} : { promptTokens: item.promptTokens }),
-        ...(item.completionTokens === undefined ? {} : { completionTokens: item.completionTokens }),
-      });
-      if (verbose) console.log(`${prefix}${formatComment(item.name, item.comment)}\n${item.annotation}\n`);
+      reportTurn({ name: unit.annotator, promptTokens: item.promptTokens, completionTokens: item.completionTokens });
+      show(`${formatComment(item.name, item.comment)}\n${item.annotation}\n`);
     }
-    return { work, save: () => annotation.toJsonFile(outputFile) };
+    return () => annotation.toJsonFile(outputFile);
   }
 
   #identity(): PlanIdentity {

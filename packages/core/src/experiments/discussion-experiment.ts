@@ -12,7 +12,7 @@ import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
 import { actorIdentity, requireActorPool, seedOrRandom } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
 import type { PlanIdentity } from "./plan-file.js";
-import { type GeneratedUnit, runExperiment, type UnitContext, type UnitWork } from "./run-experiment.js";
+import { runExperiment, type SaveUnit, type UnitContext } from "./run-experiment.js";
 import { requireOwnOutput } from "./unit-output.js";
 
 /** Options of {@link DiscussionExperiment}, with SynDisco's names in camelCase. */
@@ -141,7 +141,6 @@ export class DiscussionExperiment {
    * @throws {@link InputError} when the folder cannot be written or holds another experiment's output.
    */
   async begin(options: ExperimentRunOptions): Promise<ExperimentSummary> {
-    const verbose = options.verbose ?? false;
     let identity = this.#identity();
     return runExperiment<DiscussionPlanUnit>(
       {
@@ -154,7 +153,7 @@ export class DiscussionExperiment {
         },
         units: (planned) => planDiscussions(this.#planSettings(planned)),
         checkOutput: (data, file, unit) => requireOwnOutput(parseDiscussionFile(data, file), file, unit.id),
-        runUnit: (unit, context) => this.#runDiscussion(unit, context, identity, verbose),
+        runUnit: (unit, context) => this.#runDiscussion(unit, context, identity),
       },
       options,
     );
@@ -162,10 +161,9 @@ export class DiscussionExperiment {
 
   async #runDiscussion(
     unit: DiscussionPlanUnit,
-    { signal, outputFile, reportTurn }: UnitContext,
+    { signal, outputFile, reportTurn, show }: UnitContext,
     identity: PlanIdentity,
-    verbose: boolean,
-  ): Promise<GeneratedUnit> {
+  ): Promise<SaveUnit> {
     const discussion = new Discussion({
       nextTurnManager: this.nextTurnManager.clone(unit.turnManagerSeed),
       users: unit.participants.map((name) => this.#usersByName.get(name) as Actor),
@@ -184,19 +182,15 @@ export class DiscussionExperiment {
         },
       },
     });
-    const work: UnitWork = { promptTokens: 0, completionTokens: 0 };
-    const prefix = this.concurrency > 1 ? `[${unit.id}] ` : "";
     for await (const comment of discussion.comments({ signal })) {
-      work.promptTokens += comment.prompt_tokens ?? 0;
-      work.completionTokens += comment.completion_tokens ?? 0;
       reportTurn({
         name: comment.name,
-        ...(comment.prompt_tokens === undefined ? {} : { promptTokens: comment.prompt_tokens }),
-        ...(comment.completion_tokens === undefined ? {} : { completionTokens: comment.completion_tokens }),
+        promptTokens: comment.prompt_tokens,
+        completionTokens: comment.completion_tokens,
       });
-      if (verbose) console.log(`${prefix}${formatComment(comment.name, comment.text)}\n`);
+      show(`${formatComment(comment.name, comment.text)}\n`);
     }
-    return { work, save: () => discussion.toJsonFile(outputFile) };
+    return () => discussion.toJsonFile(outputFile);
   }
 
   #identity(): PlanIdentity {

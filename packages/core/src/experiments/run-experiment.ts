@@ -13,11 +13,11 @@ import { unitOutputFile } from "./state-paths.js";
 
 const logger = getLogger("experiment");
 
-/** One turn of a unit, as the unit reports it. */
+/** One turn of a unit, as the unit reports it; token counts are left out (or undefined) when unknown. */
 export interface TurnReport {
   name: string;
-  promptTokens?: number;
-  completionTokens?: number;
+  promptTokens?: number | undefined;
+  completionTokens?: number | undefined;
 }
 
 /** What a unit gets to do its work. */
@@ -26,20 +26,19 @@ export interface UnitContext {
   signal: AbortSignal;
   /** Where the unit writes its result (atomically, never replacing a file). */
   outputFile: string;
+  /** Reports a turn: the runner adds up its tokens and sends a progress event. */
   reportTurn(turn: TurnReport): void;
+  /** Prints a comment when the run is verbose, marked with the unit's id when units run at once. */
+  show(text: string): void;
 }
+
+/** Writes a unit's output file (atomically, never replacing a file) once its model work is done. */
+export type SaveUnit = () => Promise<void>;
 
 /** A finished unit's token counts. */
-export interface UnitWork {
+interface UnitWork {
   promptTokens: number;
   completionTokens: number;
-}
-
-/** A unit whose model work is done, ready to be written to its output file. */
-export interface GeneratedUnit {
-  work: UnitWork;
-  /** Writes the output file (atomically, never replacing a file). */
-  save(): Promise<void>;
 }
 
 /** The part of an experiment that differs between discussions and annotations. */
@@ -53,8 +52,8 @@ export interface ExperimentSetup<Unit extends { id: string }> {
   units(identity: PlanIdentity): Iterable<Unit>;
   /** Throws unless `data` (a parsed output file) is a finished output of `unit`. */
   checkOutput(data: unknown, file: string, unit: Unit): void;
-  /** Does a unit's model work; the runner then saves it. */
-  runUnit(unit: Unit, context: UnitContext): Promise<GeneratedUnit>;
+  /** Does a unit's model work and returns how to save it; the runner saves it outside the unit's slot. */
+  runUnit(unit: Unit, context: UnitContext): Promise<SaveUnit>;
 }
 
 // How many generated units may wait for the disk, per concurrency slot, before a slot waits with them.
@@ -125,6 +124,7 @@ class RunState<Unit extends { id: string }> {
   readonly #controller = new AbortController();
   readonly #signal: AbortSignal;
   readonly #handleSignals: boolean;
+  readonly #verbose: boolean;
   readonly #saving = new Set<Promise<void>>();
   // Slots waiting for a save to end (see #runUnit).
   readonly #waitingForSaves: (() => void)[] = [];
@@ -135,7 +135,7 @@ class RunState<Unit extends { id: string }> {
     setup: ExperimentSetup<Unit>,
     folder: OutputFolder,
     journal: Journal,
-    { signal, onProgress, handleSignals = true }: ExperimentRunOptions,
+    { signal, onProgress, handleSignals = true, verbose = false }: ExperimentRunOptions,
     total: number,
     alreadyDone: number,
   ) {
@@ -143,6 +143,7 @@ class RunState<Unit extends { id: string }> {
     this.#journal = journal;
     this.#onProgress = onProgress;
     this.#handleSignals = handleSignals;
+    this.#verbose = verbose;
     this.#signal = signal ? AbortSignal.any([this.#controller.signal, signal]) : this.#controller.signal;
     this.summary = {
       total,
@@ -214,19 +215,27 @@ class RunState<Unit extends { id: string }> {
     const outputFile = unitOutputFile(this.summary.outputDir, unit.id);
     this.#journal.append({ event: "unit-started", unit: unit.id });
     this.emit({ type: "unit-started", unitId: unit.id });
-    let generated: GeneratedUnit;
+    const work: UnitWork = { promptTokens: 0, completionTokens: 0 };
+    let save: SaveUnit;
     try {
-      generated = await this.#setup.runUnit(unit, {
+      save = await this.#setup.runUnit(unit, {
         signal: this.#signal,
         outputFile,
-        reportTurn: (turn) => this.emit({ type: "turn", unitId: unit.id, ...turn }),
+        reportTurn: (turn) => {
+          work.promptTokens += turn.promptTokens ?? 0;
+          work.completionTokens += turn.completionTokens ?? 0;
+          this.emit({ type: "turn", unitId: unit.id, ...turn });
+        },
+        show: (text) => {
+          if (this.#verbose) console.log(this.#setup.concurrency > 1 ? `[${unit.id}] ${text}` : text);
+        },
       });
     } catch (error) {
       if (this.#signal.aborted) this.#journal.append({ event: "unit-abandoned", unit: unit.id });
       else this.#recordFailure(unit, error);
       return;
     }
-    const saving = this.#save(unit, generated, outputFile, startedAt).finally(() => {
+    const saving = this.#save(unit, save, work, outputFile, startedAt).finally(() => {
       this.#saving.delete(saving);
       // Every waiting slot checks again; there are at most `concurrency` of them.
       for (const wake of this.#waitingForSaves.splice(0)) wake();
@@ -239,7 +248,7 @@ class RunState<Unit extends { id: string }> {
   }
 
   /** Writes a unit's file and records it as finished, or as failed when the file cannot be written. */
-  async #save(unit: Unit, { work, save }: GeneratedUnit, outputFile: string, startedAt: number): Promise<void> {
+  async #save(unit: Unit, save: SaveUnit, work: UnitWork, outputFile: string, startedAt: number): Promise<void> {
     try {
       await save();
     } catch (error) {
