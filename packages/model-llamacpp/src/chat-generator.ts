@@ -2,9 +2,9 @@ import type { ChatWrapper, LlamaContextSequence, Token } from "node-llama-cpp";
 import {
   type GenerationResult,
   type GenerationSettings,
+  generateOptions,
   meterGeneration,
   type PreparedPrompt,
-  repeatPenaltyOption,
   type SequenceGenerator,
   sharedPrefixLength,
 } from "./generation.js";
@@ -29,19 +29,8 @@ export class ChatTemplateGenerator implements SequenceGenerator {
 
   async generate(prompt: PreparedPrompt, settings: GenerationSettings): Promise<GenerationResult> {
     if (prompt.input.kind !== "chat") throw new Error("a chat template needs a chat history");
-    const { sampling } = settings;
     const measure = meterGeneration(this.#sequence);
-    const { response, metadata } = await this.#chat.generateResponse(prompt.input.history, {
-      maxTokens: settings.maxTokens,
-      customStopTriggers: settings.stop.filter(Boolean),
-      temperature: sampling.temperature,
-      topP: sampling.topP,
-      topK: sampling.topK,
-      repeatPenalty: repeatPenaltyOption(sampling.repeatPenalty),
-      ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
-      ...(settings.grammar ? { grammar: settings.grammar } : {}),
-      ...(settings.signal ? { signal: settings.signal } : {}),
-    });
+    const { response, metadata } = await this.#chat.generateResponse(prompt.input.history, generateOptions(settings));
     return { text: response, ...measure(), hitMaxTokens: metadata.stopReason === "maxTokens" };
   }
 }

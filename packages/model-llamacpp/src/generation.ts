@@ -76,7 +76,20 @@ export function meterGeneration(sequence: LlamaContextSequence) {
   };
 }
 
-/** node-llama-cpp's repeat-penalty option for a penalty factor (1 turns it off). */
-export function repeatPenaltyOption(penalty: number): false | { penalty: number } {
-  return penalty === 1 ? false : { penalty };
+/**
+ * The options that LlamaChat's and LlamaCompletion's generate calls share, from a call's settings. A repeat
+ * penalty of 1 turns the penalty off.
+ */
+export function generateOptions({ maxTokens, stop, grammar, signal, sampling }: GenerationSettings) {
+  return {
+    maxTokens,
+    customStopTriggers: stop.filter(Boolean),
+    temperature: sampling.temperature,
+    topP: sampling.topP,
+    topK: sampling.topK,
+    repeatPenalty: sampling.repeatPenalty === 1 ? (false as const) : { penalty: sampling.repeatPenalty },
+    ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
+    ...(grammar ? { grammar } : {}),
+    ...(signal ? { signal } : {}),
+  };
 }

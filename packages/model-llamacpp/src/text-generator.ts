@@ -2,9 +2,9 @@ import type { LlamaContextSequence, Token } from "node-llama-cpp";
 import {
   type GenerationResult,
   type GenerationSettings,
+  generateOptions,
   meterGeneration,
   type PreparedPrompt,
-  repeatPenaltyOption,
   type SequenceGenerator,
   sharedPrefixLength,
 } from "./generation.js";
@@ -26,21 +26,12 @@ export class TextCompletionGenerator implements SequenceGenerator {
 
   async generate(prompt: PreparedPrompt, settings: GenerationSettings): Promise<GenerationResult> {
     if (prompt.input.kind !== "text") throw new Error("a text completion needs a text prompt");
-    const { sampling } = settings;
     const measure = meterGeneration(this.#sequence);
     const { response, metadata } = await this.#completion.generateCompletionWithMeta(prompt.input.tokens, {
-      maxTokens: settings.maxTokens,
-      customStopTriggers: settings.stop.filter(Boolean),
-      temperature: sampling.temperature,
-      topP: sampling.topP,
-      topK: sampling.topK,
-      repeatPenalty: repeatPenaltyOption(sampling.repeatPenalty),
-      ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
-      ...(settings.grammar ? { grammar: settings.grammar } : {}),
-      ...(settings.signal ? { signal: settings.signal } : {}),
       // The caller has checked that the prompt fits; never drop its beginning to make room.
       disableContextShift: true,
       contextShiftSize: 1,
+      ...generateOptions(settings),
     });
     return { text: response, ...measure(), hitMaxTokens: metadata.stopReason === "maxTokens" };
   }
