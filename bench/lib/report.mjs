@@ -42,8 +42,14 @@ function notes(spec, runs, runsOf) {
     found.push(`discussion prompt tokens evaluated: ${formatShare(metric("evaluatedShare"))}`);
   if (metric("promptsPerBatch")) found.push(`${formatSummary(metric("promptsPerBatch"))} prompts per batch`);
   if (metric("turnsPerSecond")) found.push(`${formatSummary(metric("turnsPerSecond"), 0)} turns/s`);
+  if (metric("diskTurnsPerSecond")) {
+    found.push(
+      `the disk's ceiling for the same atomic writes: ${formatSummary(metric("diskTurnsPerSecond"), 0)} turns/s, ` +
+        `of which the slowest run reaches ${formatSummary(metric("diskShare"), 2)}`,
+    );
+  }
   if (metric("rssGrowth"))
-    found.push(`peak RSS ×${formatSummary(metric("rssGrowth"), 2)} from the smallest to the largest run`);
+    found.push(`peak RSS ×${formatSummary(metric("rssGrowth"), 2)} from 1,000 to 10,000 discussions`);
   if (metric("seconds")) found.push(`${formatSummary(metric("seconds"))} s`);
   const failures = runs.filter((run) => run.error);
   if (failures.length > 0) found.push(`FAILED in ${failures.length} of ${runs.length} runs: ${failures[0].error}`);
