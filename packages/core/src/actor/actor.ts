@@ -133,18 +133,16 @@ export class Actor {
     });
     const stop = this.actorType === ActorType.ANNOTATOR ? ANNOTATOR_STOP_STRINGS : PARTICIPANT_STOP_STRINGS;
     const startedAt = performance.now();
+    // Options that are not set stay undefined rather than absent: one object shape for every call.
     const reply = await this.model.prompt(messages, {
       stop,
-      ...(signal ? { signal } : {}),
-      ...(sessionKey ? { sessionKey } : {}),
-      ...(seed === undefined ? {} : { seed }),
-      ...(this.#responseSchema ? { responseSchema: this.#responseSchema } : {}),
+      signal,
+      sessionKey,
+      seed,
+      responseSchema: this.#responseSchema,
     });
     const latencyMs = performance.now() - startedAt;
-    const text = cleanReply(reply.text, {
-      speaker: this.getName(),
-      ...(reply.finishReason ? { finishReason: reply.finishReason } : {}),
-    });
+    const text = cleanReply(reply.text, { speaker: this.getName(), finishReason: reply.finishReason });
     // New keys before the spread (see BaseModel.prompt for why the order matters).
     return { rawText: reply.text, latencyMs, ...reply, text };
   }

@@ -212,10 +212,7 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
   }
 
   #ask(actor: Actor, signal: AbortSignal | undefined): Promise<ActorReply> {
-    return actor.respond(this.#history.recent(), {
-      sessionKey: `${this.id}/${actor.getName()}`,
-      ...(signal ? { signal } : {}),
-    });
+    return actor.respond(this.#history.recent(), { sessionKey: `${this.id}/${actor.getName()}`, signal });
   }
 
   #record(name: string, text: string, model: string, turn: number, reply: ActorReply | undefined): DiscussionComment {
