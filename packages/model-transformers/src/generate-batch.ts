@@ -1,4 +1,6 @@
 import type { PreTrainedModel } from "@huggingface/transformers";
+import type { PromptCache } from "./prompt-cache.js";
+import { prefillRows } from "./row-prefill.js";
 import { createRowStoppingCriteria } from "./row-stopping-criteria.js";
 import { type RowLimits, type RowOutcome, RowTracker } from "./row-tracker.js";
 import { runSampled } from "./sampling-lock.js";
@@ -15,6 +17,13 @@ export interface GenerationRuntime {
   padTokenId: number;
   /** Tokens that end a reply. */
   eosTokenIds: ReadonlySet<number>;
+  /**
+   * Whether a batch evaluates each prompt alone before generating all rows together (see
+   * {@link prefillRows}): on the CPU, for models whose cache allows it.
+   */
+  prefillRowsAlone: boolean;
+  /** Keeps each session's prompt cache between calls; only with `prefillRowsAlone`. */
+  promptCache: PromptCache | undefined;
 }
 
 /** Decoding settings shared by every row of a batch. */
@@ -29,12 +38,21 @@ export interface SamplingSettings {
 /** One prompt of a batch. */
 export interface RowRequest extends RowLimits {
   promptIds: readonly number[];
+  /** The conversation the prompt continues, whose cached prompt beginning it may reuse. */
+  sessionKey?: string | undefined;
+}
+
+/** How a row ended, and how many of its prompt tokens were evaluated (the rest came from the prompt cache). */
+export interface BatchRowOutcome extends RowOutcome {
+  evaluatedPromptTokens: number;
 }
 
 /**
  * Generates replies to several prompts at once: the prompts are left-padded to one length and masked, so
- * that each row gives what it would give alone. Each row ends at its own limit or stop string; the batch
- * runs until every row has ended.
+ * that each row gives what it would give alone. With `runtime.prefillRowsAlone`, each prompt but its last
+ * token is first evaluated alone (after the part its session's prompt cache holds) and the batch starts from
+ * their joined caches. Each row ends at its own
+ * limit or stop string; the batch runs until every row has ended.
  *
  * @param seed - the sampling seed; used only when `sampling.doSample` is set.
  */
@@ -43,7 +61,7 @@ export async function generateBatch(
   sampling: SamplingSettings,
   rows: readonly RowRequest[],
   seed: number | undefined,
-): Promise<RowOutcome[]> {
+): Promise<BatchRowOutcome[]> {
   const { transformers, model, codec } = runtime;
   const promptLength = Math.max(...rows.map((row) => row.promptIds.length));
   const { inputIds, attentionMask } = leftPad(rows, promptLength, runtime.padTokenId);
@@ -52,6 +70,11 @@ export async function generateBatch(
   );
   const criteria = createRowStoppingCriteria(transformers.StoppingCriteria, trackers, promptLength);
   const shape = [rows.length, promptLength];
+  const cachesSessions = runtime.promptCache !== undefined && rows.some((row) => row.sessionKey !== undefined);
+  const prefill =
+    runtime.prefillRowsAlone && (rows.length > 1 || cachesSessions)
+      ? await prefillRows(transformers, model, rows, runtime.promptCache)
+      : { cache: undefined, evaluatedTokens: rows.map((row) => row.promptIds.length) };
   const generate = () =>
     model.generate({
       input_ids: new transformers.Tensor("int64", inputIds, shape),
@@ -60,9 +83,14 @@ export async function generateBatch(
       do_sample: sampling.doSample,
       ...samplingArguments(sampling),
       stopping_criteria: criteria,
+      // transformers.js then evaluates only the prompt tokens that the cache does not hold: each row's last.
+      ...(prefill.cache ? { past_key_values: prefill.cache } : {}),
     });
   await (sampling.doSample ? runSampled(transformers.random, seed, generate) : generate());
-  return trackers.map((tracker, row) => tracker.outcome(criteria.generated[row] ?? []));
+  return trackers.map((tracker, row) => ({
+    ...tracker.outcome(criteria.generated[row] ?? []),
+    evaluatedPromptTokens: prefill.evaluatedTokens[row] ?? 0,
+  }));
 }
 
 function leftPad(rows: readonly RowRequest[], length: number, padTokenId: number) {

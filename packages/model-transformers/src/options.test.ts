@@ -43,6 +43,11 @@ describe("validateOptions", () => {
     );
   });
 
+  it("refuses a negative promptCacheMB and accepts 0 (no prompt cache)", () => {
+    expect(() => validateOptions({ ...VALID, promptCacheMB: -1 })).toThrow(/promptCacheMB: /);
+    expect(validateOptions({ ...VALID, promptCacheMB: 0 })).toEqual({ ...VALID, promptCacheMB: 0 });
+  });
+
   it("refuses an empty model path", () => {
     expect(() => validateOptions({ ...VALID, modelPath: "  " })).toThrow(/modelPath: give a local model folder/);
   });

@@ -54,6 +54,12 @@ export interface TransformersModelOptions extends BaseModelOptions {
   seed?: number;
   /** The most prompts generated together as one batch; also the model's `concurrency`. Default 4. */
   batchSize?: number;
+  /**
+   * Memory, in MB, for keeping each conversation's prompt cache (its keys and values) between calls, so that
+   * an actor's next prompt evaluates only what follows the part it shares with its last one. CPU only; 0
+   * turns it off. Default 256.
+   */
+  promptCacheMB?: number;
   /** Threads for one operator (ONNX Runtime's `intraOpNumThreads`). Default: ONNX Runtime's choice. */
   intraOpNumThreads?: number;
   /** Threads across independent operators (ONNX Runtime's `interOpNumThreads`). */
@@ -89,6 +95,7 @@ export const transformersOptionsSchema = z
     doSample: z.boolean().optional(),
     seed: z.number().int().optional(),
     batchSize: z.number().int().min(1).optional(),
+    promptCacheMB: z.number().min(0).optional(),
     intraOpNumThreads: z.number().int().min(1).optional(),
     interOpNumThreads: z.number().int().min(1).optional(),
     sessionOptions: z.record(z.string(), z.unknown()).optional(),

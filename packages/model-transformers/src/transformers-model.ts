@@ -14,14 +14,19 @@ import { type BatchJob, MicroBatcher } from "./micro-batcher.js";
 import { checkModelSource, describeSource, resolveModelSource } from "./model-source.js";
 import { type TransformersDtype, type TransformersModelOptions, usesSampling, validateOptions } from "./options.js";
 import { createProgressLog } from "./progress-log.js";
+import { PromptCache } from "./prompt-cache.js";
 import { createPromptFormat, type PromptFormat } from "./prompt-format.js";
+import { supportsRowPrefill } from "./row-prefill.js";
 import { createTokenCodec } from "./token-codec.js";
 
 const DEFAULT_BATCH_SIZE = 4;
+const DEFAULT_PROMPT_CACHE_MB = 256;
+const BYTES_PER_MB = 1024 * 1024;
 
 /** One `prompt` call on its way to a batch. */
 interface PromptJob {
   promptIds: number[];
+  sessionKey: string | undefined;
   maxNewTokens: number;
   stop: readonly string[];
   seed: number | undefined;
@@ -82,12 +87,16 @@ export class TransformersModel extends BaseModel {
         .flat()
         .filter((id): id is number => typeof id === "number"),
     );
+    const prefillRowsAlone = loaded.device === "cpu" && supportsRowPrefill(model);
+    const promptCacheMB = options.promptCacheMB ?? DEFAULT_PROMPT_CACHE_MB;
     this.#runtime = {
       transformers,
       model,
       codec: createTokenCodec(tokenizer),
       padTokenId: tokenizer.pad_token_id ?? [...eosTokenIds][0] ?? 0,
       eosTokenIds,
+      prefillRowsAlone,
+      promptCache: prefillRowsAlone && promptCacheMB > 0 ? new PromptCache(promptCacheMB * BYTES_PER_MB) : undefined,
     };
     this.#format = format;
     this.#sampling = {
@@ -177,7 +186,13 @@ export class TransformersModel extends BaseModel {
     }
     this.#warnIfBeyondContext(promptIds.length + options.maxOutTokens);
     return this.#batcher.submit(
-      { promptIds, maxNewTokens: options.maxOutTokens, stop: options.stop, seed: options.seed ?? this.#seed },
+      {
+        promptIds,
+        sessionKey: options.sessionKey,
+        maxNewTokens: options.maxOutTokens,
+        stop: options.stop,
+        seed: options.seed ?? this.#seed,
+      },
       options.signal,
     );
   }
@@ -187,6 +202,7 @@ export class TransformersModel extends BaseModel {
     if (this.#disposed) return;
     this.#disposed = true;
     await this.#batcher.close(new Error(`the model "${this.name}" was disposed before this prompt ran`));
+    this.#runtime.promptCache?.clear();
     await this.#runtime.model.dispose();
   }
 
