@@ -7,7 +7,8 @@
 //
 // --reps N   repetitions of every case (default 2, which keeps a run under about 20 minutes on 2 cores)
 // --quick    a small experiment, one repetition unless --reps says otherwise; writes bench/.cache/RESULTS-quick.md
-// --only     row-set ids to run: llamacpp, ceiling, serve, transformers, core, larger
+// --only     row-set ids to run: llamacpp, ceiling, serve, transformers, core, larger; writes
+//            bench/.cache/RESULTS-only.md, so that a partial run does not replace the full results
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -65,14 +66,19 @@ const table = resultsTable(
 const targets = checkTargets(runsOf);
 console.log([...table, "", "Targets:", ...targets].join("\n"));
 
-const output = args.quick ? join(CACHE_DIR, "RESULTS-quick.md") : join(ROOT, "bench/RESULTS.md");
+// Only a full run replaces bench/RESULTS.md: a check (--quick) or some row sets (--only) go to the cache.
+const output = args.quick
+  ? join(CACHE_DIR, "RESULTS-quick.md")
+  : args.only
+    ? join(CACHE_DIR, "RESULTS-only.md")
+    : join(ROOT, "bench/RESULTS.md");
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(
   output,
   [
     "# Throughput benchmark results",
     "",
-    `Written by \`pnpm bench\` (${reps} repetition${reps === 1 ? "" : "s"} of every case${args.quick ? ", --quick" : ""}). ` +
+    `Written by \`pnpm bench\` (${reps} repetition${reps === 1 ? "" : "s"} of every case${args.quick ? ", --quick" : ""}${args.only ? `, --only ${args.only}` : ""}). ` +
       "Each cell is the median with the min–max of the repetitions; each ratio is computed per repetition " +
       "against the baseline measured in that repetition. bench/README.md explains every row.",
     "",
