@@ -99,6 +99,26 @@ describe.skipIf(!haveTestModels())("syndisco serve on stories260K, used over rea
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
   });
 
+  it("keeps a session's prompt cached between its requests and reports it as cached_tokens", async () => {
+    const ask = async (content: string) => {
+      const messages = [
+        { role: "system", content: "You are Emma35, a calm reader of stories." },
+        { role: "user", content },
+      ];
+      const response = await fetch(`${baseUrl}/chat/completions`, {
+        method: "POST",
+        headers: headers(),
+        body: chat({ messages, max_tokens: 4, prompt_cache_key: "cache-test/Emma35" }),
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { usage: { prompt_tokens_details?: { cached_tokens: number } } }).usage;
+    };
+    await ask("Once upon a time");
+    const second = await ask("Once upon a time there was a dog");
+    // The system message and the first words were evaluated by the first request and stayed in its sequence.
+    expect(second.prompt_tokens_details?.cached_tokens).toBeGreaterThanOrEqual(10);
+  });
+
   it("answers a bad request with 400", async () => {
     const response = await fetch(`${baseUrl}/chat/completions`, {
       method: "POST",

@@ -29,6 +29,7 @@ describe("resolveOpenAIOptions", () => {
       maxTokensParam: "max_tokens",
       extraBody: {},
       structuredOutputs: true,
+      promptCacheKey: true,
     });
   });
 

@@ -71,6 +71,13 @@ export interface OpenAIModelOptions {
    * answers are checked either way. Default `true`.
    */
   structuredOutputs?: boolean;
+  /**
+   * Whether each call's session key (one actor in one discussion) is sent as `prompt_cache_key`. OpenAI uses it
+   * to route an actor's requests to where its prompt is cached, and `syndisco serve` to keep an actor on the
+   * llama.cpp sequence that holds its prompt. Servers that do not know the field ignore it; set `false` for one
+   * that refuses it. Default `true`.
+   */
+  promptCacheKey?: boolean;
   /** Where retries and failovers are logged. Default: core's logger, component `model-openai`. */
   logger?: Logger;
 }
@@ -90,6 +97,7 @@ export interface ResolvedOpenAIOptions {
   maxTokensParam: MaxTokensParam;
   extraBody: Record<string, unknown>;
   structuredOutputs: boolean;
+  promptCacheKey: boolean;
 }
 
 /**
@@ -131,6 +139,7 @@ export function resolveOpenAIOptions(
     maxTokensParam: checkMaxTokensParam(options.maxTokensParam ?? "max_tokens"),
     extraBody: checkExtraBody(options.extraBody ?? {}),
     structuredOutputs: checkBoolean("structuredOutputs", options.structuredOutputs ?? true),
+    promptCacheKey: checkBoolean("promptCacheKey", options.promptCacheKey ?? true),
   };
 }
 

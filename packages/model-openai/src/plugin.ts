@@ -23,6 +23,7 @@ const optionsSchema = z.strictObject({
   maxTokensParam: z.enum(["max_tokens", "max_completion_tokens"]).optional(),
   extraBody: z.record(z.string(), z.unknown()).optional(),
   structuredOutputs: z.boolean().optional(),
+  promptCacheKey: z.boolean().optional(),
 });
 
 /** The validated options of the `openai` plugin. */

@@ -8,6 +8,7 @@ const resolved = {
   maxTokensParam: "max_tokens" as const,
   extraBody: {},
   structuredOutputs: true,
+  promptCacheKey: true,
 };
 const messages = [
   { role: "system" as const, content: "Be brief." },
@@ -60,6 +61,15 @@ describe("buildRequestBody", () => {
     expect(buildRequestBody(messages, options({ responseSchema: schema }), jsonMode).response_format).toMatchObject({
       type: "json_schema",
     });
+  });
+
+  it("sends the prompt's session key as prompt_cache_key, unless promptCacheKey is off", () => {
+    const keyed = options({ sessionKey: "discussion-7/Emma35" });
+    expect(buildRequestBody(messages, keyed, resolved).prompt_cache_key).toBe("discussion-7/Emma35");
+    expect(buildRequestBody(messages, keyed, { ...resolved, promptCacheKey: false })).not.toHaveProperty(
+      "prompt_cache_key",
+    );
+    expect(buildRequestBody(messages, options(), resolved)).not.toHaveProperty("prompt_cache_key");
   });
 
   it("sends only role and content of each message", () => {

@@ -11,14 +11,15 @@ export type ChatCompletionBody = Record<string, unknown> & {
  * Builds the request body for one prompt. `extraBody` comes first so that the fields this backend owns
  * win; its `seed` is used unless the prompt brings its own. Only the first {@link MAX_STOP_STRINGS} stop
  * strings are sent (OpenAI refuses more), and empty ones are dropped. A prompt's `responseSchema` is sent
- * as a strict JSON-schema `response_format` unless `structuredOutputs` is off.
+ * as a strict JSON-schema `response_format` unless `structuredOutputs` is off, and its `sessionKey` as
+ * `prompt_cache_key` unless `promptCacheKey` is off.
  */
 export function buildRequestBody(
   messages: readonly ChatMessage[],
   options: GenerateOptions,
   resolved: Pick<
     ResolvedOpenAIOptions,
-    "modelName" | "temperature" | "maxTokensParam" | "extraBody" | "structuredOutputs"
+    "modelName" | "temperature" | "maxTokensParam" | "extraBody" | "structuredOutputs" | "promptCacheKey"
   >,
 ): ChatCompletionBody {
   const stop = options.stop.filter((text) => text.length > 0).slice(0, MAX_STOP_STRINGS);
@@ -31,6 +32,7 @@ export function buildRequestBody(
     ...(stop.length > 0 ? { stop } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(sendsResponseSchema(options, resolved) ? { response_format: jsonSchemaFormat(options.responseSchema) } : {}),
+    ...(resolved.promptCacheKey && options.sessionKey ? { prompt_cache_key: options.sessionKey } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ export const chatRequestSchema = z.looseObject({
   seed: z.int().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   n: z.literal(1, { error: "this server returns one choice per request; n must be 1" }).nullish(),
+  // OpenAI's key for routing a conversation's requests to its cached prompt; here, the model's session key.
+  prompt_cache_key: z.string().nullish(),
 });
 
 /** A validated chat completion request. */

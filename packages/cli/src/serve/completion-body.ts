@@ -14,13 +14,18 @@ function finishReason(reply: ModelReply): "stop" | "length" {
   return reply.finishReason === "length" ? "length" : "stop";
 }
 
+/** OpenAI's usage object; `cached_tokens` is the part of the prompt the model found in its cache. */
 function usage(reply: ModelReply) {
   const promptTokens = reply.promptTokens ?? 0;
   const completionTokens = reply.completionTokens ?? 0;
+  const evaluated = reply.evaluatedPromptTokens;
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
+    ...(evaluated === undefined
+      ? {}
+      : { prompt_tokens_details: { cached_tokens: Math.max(promptTokens - evaluated, 0) } }),
   };
 }
 

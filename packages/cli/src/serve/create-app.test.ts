@@ -77,6 +77,27 @@ describe("POST /v1/chat/completions", () => {
     expect(call?.options).toMatchObject({ maxOutTokens: 12, stop: ["\n"], seed: 5 });
   });
 
+  it("passes prompt_cache_key to the model as its session key, and reports the cached prompt tokens", async () => {
+    const model = new ScriptedModel({
+      replies: [{ text: "Sure.", promptTokens: 30, evaluatedPromptTokens: 12, completionTokens: 2 }],
+    });
+    const app = createServeApp({ models: new Map([["main", model]]) });
+    const response = await app.request("/v1/chat/completions", post({ ...CHAT, prompt_cache_key: "d1/Emma35" }));
+    const body = (await response.json()) as { usage: Record<string, unknown> };
+    expect(body.usage).toEqual({
+      prompt_tokens: 30,
+      completion_tokens: 2,
+      total_tokens: 32,
+      prompt_tokens_details: { cached_tokens: 18 },
+    });
+    expect(model.calls[0]?.options.sessionKey).toBe("d1/Emma35");
+  });
+
+  it("leaves out prompt_tokens_details when the model does not say what it evaluated", async () => {
+    const response = await appWith().app.request("/v1/chat/completions", post(CHAT));
+    expect((await response.json()) as { usage: object }).not.toHaveProperty("usage.prompt_tokens_details");
+  });
+
   it("prefers max_completion_tokens to max_tokens", async () => {
     const { app, model } = appWith();
     await app.request("/v1/chat/completions", post({ ...CHAT, max_tokens: 50, max_completion_tokens: 9 }));

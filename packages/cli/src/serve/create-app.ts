@@ -70,6 +70,7 @@ export function createServeApp({ models, apiKey }: ServeAppOptions): Hono {
         ...(maxOutTokens !== undefined ? { maxOutTokens } : {}),
         ...(stop ? { stop } : {}),
         ...(request.seed != null ? { seed: request.seed } : {}),
+        ...(request.prompt_cache_key ? { sessionKey: request.prompt_cache_key } : {}),
       });
     } catch (error) {
       if (error instanceof InputError) return c.json(openAIError(error.message), 400);
