@@ -4,6 +4,7 @@ import { decodeOnly } from "./decode-only.mjs";
 import { importNodeLlamaCpp } from "./paths.mjs";
 import { loadRecordedWorkload } from "./recorded-workload.mjs";
 import { replayWorkload } from "./replay.mjs";
+import { experimentMetrics } from "./workload.mjs";
 
 /**
  * Measures one ceiling case: `mode: "replay"` redoes the recorded framework run on bare node-llama-cpp;
@@ -19,16 +20,7 @@ export async function measureCeiling(modelFile, recording, writtenBy, { mode, pa
     const { tokens, seconds } = await decodeOnly(nlc, modelFile, { parallel, totalTokens, replyTokens: 32 });
     return { tokensPerSecond: tokens / seconds, seconds, completionTokens: tokens };
   }
-  const { discussions, annotations } = await replayWorkload(nlc, modelFile, recorded, parallel);
-  const seconds = discussions.seconds + annotations.seconds;
-  const completionTokens = discussions.completionTokens + annotations.completionTokens;
-  return {
-    discussionsPerMinute: (discussions.count / discussions.seconds) * 60,
-    tokensPerSecond: completionTokens / seconds,
-    seconds,
-    completionTokens,
-    evaluatedShare: discussions.evaluatedPromptTokens / discussions.promptTokens,
-  };
+  return experimentMetrics(await replayWorkload(nlc, modelFile, recorded, parallel));
 }
 
 /**

@@ -2,7 +2,9 @@
 // `parallel` workers, each bound to one sequence of one context, take units (discussions, then annotations)
 // from a queue and, for each recorded call, keep the sequence's cached prefix of the prompt, evaluate the
 // rest and generate exactly the recorded number of tokens greedily. Prompts are tokenized before timing.
+
 import { llamaContextOptions } from "./llama-settings.mjs";
+import { emptyTally } from "./metered-model.mjs";
 
 /**
  * Replays a recorded workload and returns per phase the wall-clock seconds and token counts.
@@ -34,7 +36,8 @@ export async function replayWorkload(nlc, modelFile, recorded, parallel) {
 }
 
 async function runPhase(sequences, units) {
-  const tally = { count: units.length, promptTokens: 0, evaluatedPromptTokens: 0, completionTokens: 0, seconds: 0 };
+  // The framework rows' tally, so that experimentMetrics reads both alike.
+  const tally = { ...emptyTally(), count: units.length, seconds: 0 };
   const queue = [...units];
   const startedAt = performance.now();
   await Promise.all(
