@@ -1,12 +1,9 @@
-import { basename, dirname, resolve } from "node:path";
 import type { AnswerValue } from "../answers/answer-form.js";
-import { InputError } from "../errors.js";
 import { type AnnotationFile, parseAnnotationFile } from "../formats/discussion-file.js";
 import { answerColumns } from "./answer-columns.js";
-import { listJsonFiles } from "./list-json-files.js";
+import { importFolder } from "./import-folder.js";
 import { messageId } from "./message-id.js";
 import { personaColumns, personaOf } from "./persona-columns.js";
-import { readJsonFile } from "./read-json.js";
 
 /**
  * One annotation of one comment, with SynDisco's export columns, the comment's position and the parsed answer,
@@ -66,21 +63,13 @@ export const ANNOTATION_COLUMNS: ReadonlySet<string> = new Set([
  * @throws {@link InputError} naming the folder when it is missing or holds no annotation files, or the
  *   file that is not an annotation file.
  */
-export async function importAnnotations(dir: string): Promise<AnnotationRow[]> {
-  const folder = resolve(dir);
-  const files = await listJsonFiles(folder, "annotations");
-  if (files.length === 0) {
-    throw new InputError("the folder holds no annotation files (*.json)", {
-      file: folder,
-      fix: "Pass the folder that an AnnotationExperiment wrote",
-    });
-  }
-  const rows: AnnotationRow[] = [];
-  for (const file of files) {
-    const annotation = parseAnnotationFile(await readJsonFile(file), file);
-    rows.push(...annotationRows(annotation, basename(dirname(file))));
-  }
-  return rows;
+export function importAnnotations(dir: string): Promise<AnnotationRow[]> {
+  return importFolder(dir, {
+    noun: "annotation",
+    writer: "an AnnotationExperiment",
+    parse: parseAnnotationFile,
+    rows: annotationRows,
+  });
 }
 
 function annotationRows(annotation: AnnotationFile, variant: string): AnnotationRow[] {

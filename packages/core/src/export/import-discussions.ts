@@ -1,10 +1,7 @@
-import { basename, dirname, resolve } from "node:path";
-import { InputError } from "../errors.js";
 import { type DiscussionFile, parseDiscussionFile } from "../formats/discussion-file.js";
-import { listJsonFiles } from "./list-json-files.js";
+import { importFolder } from "./import-folder.js";
 import { messageId } from "./message-id.js";
 import { personaColumns, personaOf } from "./persona-columns.js";
-import { readJsonFile } from "./read-json.js";
 
 /**
  * One comment of a discussion, with SynDisco's export columns, then one column per persona attribute of
@@ -51,21 +48,13 @@ export const DISCUSSION_COLUMNS: ReadonlySet<string> = new Set([
  * @throws {@link InputError} naming the folder when it is missing or holds no discussion files, or the
  *   file that is not a discussion file.
  */
-export async function importDiscussions(dir: string): Promise<DiscussionRow[]> {
-  const folder = resolve(dir);
-  const files = await listJsonFiles(folder, "discussions");
-  if (files.length === 0) {
-    throw new InputError("the folder holds no discussion files (*.json)", {
-      file: folder,
-      fix: "Pass the folder that a DiscussionExperiment wrote",
-    });
-  }
-  const rows: DiscussionRow[] = [];
-  for (const file of files) {
-    const discussion = parseDiscussionFile(await readJsonFile(file), file);
-    rows.push(...discussionRows(discussion, basename(dirname(file))));
-  }
-  return rows;
+export function importDiscussions(dir: string): Promise<DiscussionRow[]> {
+  return importFolder(dir, {
+    noun: "discussion",
+    writer: "a DiscussionExperiment",
+    parse: parseDiscussionFile,
+    rows: discussionRows,
+  });
 }
 
 function discussionRows(discussion: DiscussionFile, variant: string): DiscussionRow[] {
