@@ -7,7 +7,7 @@ import { Annotation } from "../jobs/annotation.js";
 import { requireWholeNumber } from "../jobs/validate.js";
 import { type AnnotationPlanUnit, findDiscussions, planAnnotations } from "./annotation-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
-import { actorIdentity, requireActorPool, seedOrRandom } from "./experiment-options.js";
+import { actorIdentity, ExperimentSeed, requireActorPool } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
 import type { PlanIdentity } from "./plan-file.js";
 import { runExperiment, type SaveUnit, type UnitContext } from "./run-experiment.js";
@@ -64,8 +64,7 @@ export class AnnotationExperiment {
   /** Annotations run at once. */
   readonly concurrency: number;
   readonly #annotatorsByName: ReadonlyMap<string, Actor>;
-  readonly #seedGiven: boolean;
-  #seed: number;
+  readonly #seed: ExperimentSeed;
 
   /** @throws {@link InputError} naming the option when one is invalid. */
   constructor({
@@ -86,13 +85,12 @@ export class AnnotationExperiment {
     this.answerRetries = answerRetries;
     this.concurrency = concurrency;
     this.#annotatorsByName = new Map(annotators.map((annotator) => [annotator.getName(), annotator]));
-    this.#seedGiven = seed !== undefined;
-    this.#seed = seedOrRandom(seed);
+    this.#seed = new ExperimentSeed(seed);
   }
 
   /** The seed recorded with the annotations (see {@link AnnotationExperimentOptions.seed}). */
   get seed(): number {
-    return this.#seed;
+    return this.#seed.value;
   }
 
   /**
@@ -125,7 +123,7 @@ export class AnnotationExperiment {
         unitNoun: "annotations",
         concurrency: this.concurrency,
         identify: (stored) => {
-          if (!this.#seedGiven && stored?.kind === "annotation") this.#seed = stored.seed;
+          this.#seed.adopt(stored, "annotation");
           identity = this.#identity();
           return identity;
         },
@@ -168,11 +166,11 @@ export class AnnotationExperiment {
   #identity(): PlanIdentity {
     const description = {
       kind: "annotation",
-      seed: this.#seed,
+      seed: this.#seed.value,
       historyCtxLen: this.historyCtxLen,
       includeModComments: this.includeModComments,
       annotators: this.annotators.map(actorIdentity),
     };
-    return { kind: "annotation", seed: this.#seed, fingerprint: fingerprintOf(description), description };
+    return { kind: "annotation", seed: this.#seed.value, fingerprint: fingerprintOf(description), description };
   }
 }

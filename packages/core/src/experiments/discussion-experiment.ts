@@ -9,7 +9,7 @@ import { RoundRobin } from "../turn-managers/round-robin.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
 import { type DiscussionPlanUnit, planDiscussions } from "./discussion-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
-import { actorIdentity, requireActorPool, seedOrRandom } from "./experiment-options.js";
+import { actorIdentity, ExperimentSeed, requireActorPool } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
 import type { PlanIdentity } from "./plan-file.js";
 import { runExperiment, type SaveUnit, type UnitContext } from "./run-experiment.js";
@@ -74,8 +74,7 @@ export class DiscussionExperiment {
   /** Discussions run at once. */
   readonly concurrency: number;
   readonly #usersByName: ReadonlyMap<string, Actor>;
-  readonly #seedGiven: boolean;
-  #seed: number;
+  readonly #seed: ExperimentSeed;
 
   /** @throws {@link InputError} naming the option when one is invalid. */
   constructor({
@@ -114,8 +113,7 @@ export class DiscussionExperiment {
     this.numDiscussions = numDiscussions;
     this.concurrency = concurrency;
     this.#usersByName = new Map(users.map((user) => [user.getName(), user]));
-    this.#seedGiven = seed !== undefined;
-    this.#seed = seedOrRandom(seed);
+    this.#seed = new ExperimentSeed(seed);
   }
 
   /**
@@ -123,7 +121,7 @@ export class DiscussionExperiment {
    * run recorded in the output folder once {@link DiscussionExperiment.begin} has read it.
    */
   get seed(): number {
-    return this.#seed;
+    return this.#seed.value;
   }
 
   /** The plan: which participants, seed opinion and turn-manager seed each discussion gets. */
@@ -147,7 +145,7 @@ export class DiscussionExperiment {
         unitNoun: "discussions",
         concurrency: this.concurrency,
         identify: (stored) => {
-          if (!this.#seedGiven && stored?.kind === "discussion") this.#seed = stored.seed;
+          this.#seed.adopt(stored, "discussion");
           identity = this.#identity();
           return identity;
         },
@@ -196,7 +194,7 @@ export class DiscussionExperiment {
   #identity(): PlanIdentity {
     const description = {
       kind: "discussion",
-      seed: this.#seed,
+      seed: this.#seed.value,
       numDiscussions: this.numDiscussions,
       numTurns: this.numTurns,
       numActiveUsers: this.numActiveUsers,
@@ -206,7 +204,7 @@ export class DiscussionExperiment {
       turnManager: turnManagerSettings(this.nextTurnManager),
       seedOpinions: this.seedOpinions,
     };
-    return { kind: "discussion", seed: this.#seed, fingerprint: fingerprintOf(description), description };
+    return { kind: "discussion", seed: this.#seed.value, fingerprint: fingerprintOf(description), description };
   }
 
   #planSettings(identity: PlanIdentity) {

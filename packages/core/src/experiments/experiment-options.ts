@@ -2,6 +2,7 @@ import type { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import { InputError } from "../errors.js";
 import { randomSeed } from "../random.js";
+import type { PlanIdentity } from "./plan-file.js";
 
 /**
  * Checks a pool of actors: at least one, all of the expected type, no two with the same username.
@@ -32,16 +33,30 @@ export function requireActorPool(actors: readonly Actor[], field: string, type: 
 }
 
 /**
- * Checks a seed, or draws one when none is given.
- *
- * @throws {@link InputError} unless the seed is a whole number from 0 to 2147483647.
+ * An experiment's seed: the one given, else one drawn at construction that gives way to the seed an earlier
+ * run recorded in the output folder, so that a rerun without a seed finishes the same plan.
  */
-export function seedOrRandom(seed: number | undefined): number {
-  if (seed === undefined) return randomSeed();
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0x7fffffff) {
-    throw new InputError(`seed must be a whole number from 0 to 2147483647, not ${seed}`, { field: "seed" });
+export class ExperimentSeed {
+  readonly #given: boolean;
+  #value: number;
+
+  /** @throws {@link InputError} unless the seed is a whole number from 0 to 2147483647. */
+  constructor(seed: number | undefined) {
+    if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0x7fffffff)) {
+      throw new InputError(`seed must be a whole number from 0 to 2147483647, not ${seed}`, { field: "seed" });
+    }
+    this.#given = seed !== undefined;
+    this.#value = seed ?? randomSeed();
   }
-  return seed;
+
+  get value(): number {
+    return this.#value;
+  }
+
+  /** Takes the seed of the plan an earlier run of this kind recorded, unless a seed was given. */
+  adopt(stored: PlanIdentity | undefined, kind: PlanIdentity["kind"]): void {
+    if (!this.#given && stored?.kind === kind) this.#value = stored.seed;
+  }
 }
 
 /** What of an actor decides its output: its description (persona, context, instructions) and its model. */
