@@ -51,8 +51,8 @@ export interface BatchRowOutcome extends RowOutcome {
  * Generates replies to several prompts at once: the prompts are left-padded to one length and masked, so
  * that each row gives what it would give alone. With `runtime.prefillRowsAlone`, each prompt but its last
  * token is first evaluated alone (after the part its session's prompt cache holds) and the batch starts from
- * their joined caches. Each row ends at its own
- * limit or stop string; the batch runs until every row has ended.
+ * their joined caches. Each row ends at its own limit or stop string; the batch runs until every row has
+ * ended.
  *
  * @param seed - the sampling seed; used only when `sampling.doSample` is set.
  */
