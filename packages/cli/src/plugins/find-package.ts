@@ -23,16 +23,19 @@ interface PackageJson {
  * this). Returns undefined when none has it.
  */
 export function findPackage(name: string, fromDirs: readonly string[]): FoundPackage | undefined {
-  for (const fromDir of fromDirs) {
-    for (const modulesDir of nodeModulesFolders(fromDir)) {
-      const dir = join(modulesDir, name);
-      const manifestPath = join(dir, "package.json");
-      if (!existsSync(manifestPath)) continue;
-      const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as PackageJson;
-      const entry = importEntry(manifest);
-      if (entry === undefined) continue;
-      return { name, dir, entry: resolve(dir, entry), version: manifest.version };
-    }
+  return findPackageIn(name, fromDirs.flatMap(nodeModulesFolders));
+}
+
+/** Finds an installed package in the first of these `node_modules` folders that holds it. */
+export function findPackageIn(name: string, modulesFolders: readonly string[]): FoundPackage | undefined {
+  for (const modulesDir of modulesFolders) {
+    const dir = join(modulesDir, name);
+    const manifestPath = join(dir, "package.json");
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as PackageJson;
+    const entry = importEntry(manifest);
+    if (entry === undefined) continue;
+    return { name, dir, entry: resolve(dir, entry), version: manifest.version };
   }
   return undefined;
 }

@@ -19,6 +19,22 @@ const descriptor = {
 ${exportLine}
 `;
 
+/** Writes a package `name` into a node_modules folder whose plugin has the given id. */
+function plantPackage(modulesDir: string, name: string, pluginId: string): void {
+  const packageDir = join(modulesDir, name);
+  mkdirSync(packageDir, { recursive: true });
+  writeFileSync(join(packageDir, "package.json"), JSON.stringify({ name, version: "9.9.9", main: "index.mjs" }));
+  writeFileSync(join(packageDir, "index.mjs"), PLUGIN_SOURCE(pluginId, "export const plugin = descriptor;"));
+}
+
+/** A CLI installed in `projectDir`'s node_modules, as npm lays it out; returns its code folder. */
+function fakeCliInstall(projectDir: string): string {
+  const packageDir = join(projectDir, "node_modules", "@syndisco", "cli");
+  mkdirSync(join(packageDir, "dist"), { recursive: true });
+  writeFileSync(join(packageDir, "package.json"), JSON.stringify({ name: "@syndisco/cli", version: "1.0.0" }));
+  return join(packageDir, "dist");
+}
+
 describe("parseBackendReference", () => {
   it("tells known ids, packages and paths apart", () => {
     expect(parseBackendReference("llamacpp")).toEqual({
@@ -81,17 +97,46 @@ describe("loadPlugin", () => {
     );
   });
 
-  it("gives the exact install command for a known backend that is not installed", async () => {
+  it("gives the exact install command for a known backend that is not installed beside the CLI", async () => {
     const dir = tempDir();
+    const cliDir = fakeCliInstall(join(dir, "project"));
     const error = await loadPlugin("transformers", {
       baseDir: dir,
-      searchDirs: [dir],
+      cliDir,
       location: { file: "c.yaml", field: "models.main.backend" },
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe(
-      "c.yaml: models.main.backend: the transformers backend is not installed. Install it: npm install @syndisco/model-transformers",
+      `c.yaml: models.main.backend: the transformers backend is not installed. Install it beside the syndisco command, in ${join(dir, "project")}: npm install @syndisco/model-transformers`,
     );
+  });
+
+  it("loads a built-in backend from the CLI's install, never from the config's folder or its parents", async () => {
+    const shared = tempDir();
+    // Someone plants a package named like SynDisco's backend in a shared parent folder of the config.
+    plantPackage(join(shared, "node_modules"), "@syndisco/model-llamacpp", "planted");
+    const configDir = join(shared, "alice", "experiment");
+    mkdirSync(configDir, { recursive: true });
+    plantPackage(join(configDir, "node_modules"), "@syndisco/model-openai", "planted-too");
+
+    const llamacpp = await loadPlugin("llamacpp", { baseDir: configDir });
+    expect(llamacpp.plugin.id).toBe("llamacpp");
+    expect(llamacpp.file).not.toContain(shared);
+    const openai = await loadPlugin("openai", { baseDir: configDir });
+    expect(openai.plugin.id).toBe("openai");
+    expect(openai.file).not.toContain(shared);
+  });
+
+  it("does not look above the folder the CLI is installed in", async () => {
+    const dir = tempDir();
+    plantPackage(join(dir, "node_modules"), "@syndisco/model-transformers", "planted");
+    const cliDir = fakeCliInstall(join(dir, "project"));
+    await expect(loadPlugin("transformers", { baseDir: dir, cliDir })).rejects.toThrow(
+      /the transformers backend is not installed/,
+    );
+    // Installed beside the CLI, it is found.
+    plantPackage(join(dir, "project", "node_modules"), "@syndisco/model-transformers", "beside");
+    expect((await loadPlugin("transformers", { baseDir: dir, cliDir })).plugin.id).toBe("beside");
   });
 
   it("tells an unknown backend name from a plugin package that is not installed", async () => {

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError, isModelPlugin, type ModelPlugin } from "@syndisco/core";
-import { type FoundPackage, findPackage } from "./find-package.js";
+import { backendInstallHint, type CliInstall, cliInstall } from "./cli-install.js";
+import { type FoundPackage, findPackage, findPackageIn } from "./find-package.js";
 import { findKnownBackend, installCommand, KNOWN_BACKENDS } from "./known-backends.js";
 
 /** How a config names a backend. */
@@ -21,10 +22,15 @@ export interface BackendLocation {
 
 /** Options of {@link loadPlugin}. */
 export interface LoadPluginOptions {
-  /** The folder that a relative plugin path resolves against, and the first place packages are looked for. */
+  /** The folder that a relative plugin path resolves against, and the first place plugin packages are looked for. */
   baseDir: string;
-  /** Where packages are looked for, in order. Default: `baseDir`, then the CLI's own folder. */
+  /**
+   * Where plugin packages of other authors are looked for, in order. Default: `baseDir`, then the CLI's own
+   * folder. SynDisco's own backends (llamacpp, transformers, openai) are never looked for here.
+   */
   searchDirs?: readonly string[];
+  /** The CLI's code folder, whose installation alone provides SynDisco's own backends. Default: this CLI's. */
+  cliDir?: string;
   /** For error messages. */
   location?: BackendLocation;
 }
@@ -71,7 +77,7 @@ export function parseBackendReference(backend: string, location: BackendLocation
 export async function loadPlugin(backend: string, options: LoadPluginOptions): Promise<LoadedPlugin> {
   const location = options.location ?? {};
   const reference = parseBackendReference(backend, location);
-  const searchDirs = options.searchDirs ?? [options.baseDir, CLI_DIR];
+  const cliDir = options.cliDir ?? CLI_DIR;
   let file: string;
   let found: FoundPackage | undefined;
   if (reference.kind === "path") {
@@ -87,8 +93,14 @@ export async function loadPlugin(backend: string, options: LoadPluginOptions): P
       });
     }
   } else {
-    found = findPackage(reference.packageName, searchDirs);
-    if (!found) throw notInstalledError(backend, reference, location);
+    // SynDisco's own backends come from the CLI's installation only: a package of the same name in the
+    // config's folder or a shared parent folder must not be loaded in their place.
+    const install = cliInstall(cliDir);
+    found =
+      reference.kind === "known"
+        ? findPackageIn(reference.packageName, install.searchFolders)
+        : findPackage(reference.packageName, options.searchDirs ?? [options.baseDir, cliDir]);
+    if (!found) throw notInstalledError(backend, reference, location, install);
     file = found.entry;
   }
   const module = await importModule(file, backend, location);
@@ -102,11 +114,16 @@ export async function loadPlugin(backend: string, options: LoadPluginOptions): P
   return { plugin, reference, file, version: found?.version };
 }
 
-function notInstalledError(backend: string, reference: BackendReference, location: BackendLocation): InputError {
+function notInstalledError(
+  backend: string,
+  reference: BackendReference,
+  location: BackendLocation,
+  install: CliInstall,
+): InputError {
   if (reference.kind === "known") {
     return new InputError(`the ${reference.id} backend is not installed`, {
       ...location,
-      fix: `Install it: ${installCommand(reference.packageName)}`,
+      fix: backendInstallHint(reference.packageName, install),
     });
   }
   if (reference.kind === "package" && !backend.includes("/")) {
