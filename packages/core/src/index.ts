@@ -75,6 +75,9 @@ export {
   parsePluginOptions,
 } from "./model/plugin.js";
 export { Persona, type PersonaData, type PersonaValue } from "./persona.js";
+export { type DrawPopulationOptions, drawPopulation } from "./population/draw-population.js";
+export { parsePopulationSpec } from "./population/parse-population-spec.js";
+export { type PopulationSpec, type PopulationSpecInput, populationSpecSchema } from "./population/population-spec.js";
 export { randomSeed, SeededRandom } from "./random.js";
 export {
   type AnnotationStats,
@@ -95,6 +98,11 @@ export { RandomTurnManager, type RandomTurnManagerOptions } from "./turn-manager
 export { RandomWeighted, type RandomWeightedOptions } from "./turn-managers/random-weighted.js";
 export { RoundRobin } from "./turn-managers/round-robin.js";
 export { TurnManager, type TurnManagerDescription } from "./turn-managers/turn-manager.js";
+export {
+  ADJECTIVE_NOUN_CAPACITY,
+  type AdjectiveNounNamesOptions,
+  adjectiveNounNames,
+} from "./usernames/adjective-noun-names.js";
 export { type AtomicWriteOptions, writeFileAtomic } from "./util/atomic-write.js";
 export { delay } from "./util/delay.js";
 export { syndiscoTimestamp } from "./util/timestamp.js";

@@ -14,7 +14,7 @@ export class SeededRandom {
   /** @param seed - any 32-bit integer; a random one when omitted. */
   constructor(seed: number = randomSeed()) {
     this.seed = seed;
-    this.#generator = xoroshiro128plus(seed);
+    this.#generator = xoroshiro128plus(mixSeed(seed));
   }
 
   /** A float in [0, 1). */
@@ -48,6 +48,18 @@ export class SeededRandom {
     }
     return pool.slice(0, count);
   }
+}
+
+/**
+ * Spreads a seed's bits over all 32 (MurmurHash3's finaliser). xoroshiro128+ seeded with small numbers
+ * directly starts almost the same way for every seed: its first float is 1.000 for seeds 0 to 7, so the
+ * first speaker or the first drawn participant would not depend on the seed.
+ */
+function mixSeed(seed: number): number {
+  let h = seed | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 /** A fresh random 31-bit seed. */
