@@ -36,16 +36,26 @@ export type { ExperimentEvent, ExperimentRunOptions, ExperimentSummary } from ".
 export { ExperimentInterruptedError } from "./experiments/interrupted-error.js";
 export { type JournalEntry, type JournalRecord, readJournal } from "./experiments/journal.js";
 export { STATE_FOLDER } from "./experiments/state-paths.js";
-export { type AnnotationRow, importAnnotations } from "./export/import-annotations.js";
+export { type AnnotationRow, type ImportAnnotationsOptions, importAnnotations } from "./export/import-annotations.js";
 export { type DiscussionRow, importDiscussions } from "./export/import-discussions.js";
+export { loadDiscussionFolder } from "./export/load-discussions.js";
 export { type ExportRows, writeCsv, writeJsonLines } from "./export/write-rows.js";
+export { parseAnnotationFile, type ReadAnnotationOptions } from "./formats/annotation-file.js";
+export { fileFormatOf } from "./formats/detect-format.js";
 export {
   type AnnotationFile,
   type DiscussionFile,
   type DiscussionLogEntry,
-  parseAnnotationFile,
+  type FileFormat,
   parseDiscussionFile,
+  type ReadDiscussionOptions,
 } from "./formats/discussion-file.js";
+export {
+  readSystemPrompt22,
+  type Syndisco22File,
+  type Syndisco22LogEntry,
+  type Syndisco22Prompt,
+} from "./formats/syndisco-22.js";
 export { type AnnotatedComment, Annotation, type AnnotationOptions } from "./jobs/annotation.js";
 export {
   type BeginOptions,

@@ -194,7 +194,8 @@ describe("AnnotationExperiment", () => {
     await writeFile(stray, JSON.stringify({ theme: "dark" }));
     const outputDir = join(await freshDir(), "annotations");
     await expect(experiment().begin({ discussionsDir: folder, outputDir })).rejects.toThrow(
-      `${stray}: id: not a SynDisco discussion file`,
+      `${stray}: not a SynDisco discussion file: it fits neither SynDisco 2.0 (missing keys: id, timestamp, users, ` +
+        "user_prompts, ctx_length, logs) nor SynDisco 2.2 (missing key: logs)",
     );
     await expect(jsonFiles(outputDir)).rejects.toThrow("ENOENT");
   });

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import type { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import { formatComment } from "../actor/prompt.js";
-import { parseAnnotationFile } from "../formats/discussion-file.js";
+import { parseAnnotationFile } from "../formats/annotation-file.js";
 import { Annotation } from "../jobs/annotation.js";
 import { requireWholeNumber } from "../jobs/validate.js";
 import { type AnnotationPlanUnit, findDiscussions, planAnnotations } from "./annotation-plan.js";

@@ -141,7 +141,9 @@ describe("importAnnotations", () => {
     const dir = await freshDir();
     const stray = join(dir, "discussion.json");
     await cp(join(UPSTREAM, "guide", "98f03c72-b8e6-49aa-9c92-f6383d575ab4.json"), stray);
-    await expect(importAnnotations(dir)).rejects.toThrow(`${stray}: conv_id: not a SynDisco annotation file`);
+    await expect(importAnnotations(dir)).rejects.toThrow(
+      `${stray}: conv_id: not a SynDisco 2.0 annotation file (missing keys: conv_id, annotator_model, annotator_prompt)`,
+    );
     await writeFile(stray, "[]");
     await expect(importAnnotations(dir)).rejects.toThrow(`${stray}: not a SynDisco annotation file`);
   });

@@ -1,7 +1,9 @@
 import type { AnswerValue } from "../answers/answer-form.js";
-import { type AnnotationFile, parseAnnotationFile } from "../formats/discussion-file.js";
+import { parseAnnotationFile } from "../formats/annotation-file.js";
+import type { AnnotationFile, DiscussionFile } from "../formats/discussion-file.js";
 import { answerColumns } from "./answer-columns.js";
 import { importFolder } from "./import-folder.js";
+import { loadDiscussionFolder } from "./load-discussions.js";
 import { messageId } from "./message-id.js";
 import { personaColumns, personaOf } from "./persona-columns.js";
 
@@ -32,7 +34,8 @@ export interface AnnotationRow {
   annotation_value: AnswerValue | null;
   /** Whether the answer fit the annotator's answer form; `null` when unknown (no form, or an upstream file). */
   annotation_valid: boolean | null;
-  ctx_length: number;
+  /** `null` for a SynDisco 2.2 file, which does not record it. */
+  ctx_length: number | null;
   /** The annotator's username. */
   annotator: string;
   /** The name of the folder that holds the annotation's file. */
@@ -56,18 +59,29 @@ export const ANNOTATION_COLUMNS: ReadonlySet<string> = new Set([
   "annotation_variant",
 ]);
 
+/** Options of {@link importAnnotations}. */
+export interface ImportAnnotationsOptions {
+  /**
+   * The folder of the annotated discussions. SynDisco 2.2's annotation files do not hold the comments they
+   * annotate: each is matched by position to its discussion there (see `parseAnnotationFile`).
+   */
+  discussionsDir?: string;
+}
+
 /**
- * Flattens a folder of annotation files (ours or upstream SynDisco's, in sub-folders too) into one row per
- * annotated comment, files in path order.
+ * Flattens a folder of annotation files (ours, or upstream SynDisco 2.0's or 2.2's, in sub-folders too) into
+ * one row per annotated comment, files in path order.
  *
  * @throws {@link InputError} naming the folder when it is missing or holds no annotation files, or the
- *   file that is not an annotation file.
+ *   file that is not an annotation file, or a 2.2 file whose discussion is not found.
  */
-export function importAnnotations(dir: string): Promise<AnnotationRow[]> {
+export async function importAnnotations(dir: string, options: ImportAnnotationsOptions = {}): Promise<AnnotationRow[]> {
+  const discussions: DiscussionFile[] | undefined =
+    options.discussionsDir === undefined ? undefined : await loadDiscussionFolder(options.discussionsDir);
   return importFolder(dir, {
     noun: "annotation",
     writer: "an AnnotationExperiment",
-    parse: parseAnnotationFile,
+    parse: (data, file) => parseAnnotationFile(data, file, discussions ? { discussions } : {}),
     rows: annotationRows,
   });
 }

@@ -165,7 +165,9 @@ describe("importDiscussions", () => {
     await cp(join(UPSTREAM, "guide"), dir, { recursive: true });
     const stray = join(dir, "nested", "annotation.json");
     await cp(join(UPSTREAM, "annotations", "guide-annotation.json"), stray);
-    await expect(importDiscussions(dir)).rejects.toThrow(`${stray}: id: not a SynDisco discussion file`);
+    await expect(importDiscussions(dir)).rejects.toThrow(
+      `${stray}: id: not a SynDisco 2.0 discussion file (missing keys: id, users, user_prompts)`,
+    );
     await writeFile(stray, "{ broken");
     await expect(importDiscussions(dir)).rejects.toThrow(`${stray}: not valid JSON`);
   });

@@ -1,4 +1,4 @@
-import { type DiscussionFile, parseDiscussionFile } from "../formats/discussion-file.js";
+import { type DiscussionFile, parseDiscussionFile, type ReadDiscussionOptions } from "../formats/discussion-file.js";
 import { importFolder } from "./import-folder.js";
 import { messageId } from "./message-id.js";
 import { personaColumns, personaOf } from "./persona-columns.js";
@@ -11,7 +11,8 @@ export interface DiscussionRow {
   /** The discussion's `id`. */
   conv_id: string;
   timestamp: string;
-  ctx_length: number;
+  /** `null` for a SynDisco 2.2 file, which does not record it. */
+  ctx_length: number | null;
   /** The name of the folder that holds the discussion's file. */
   conv_variant: string;
   /** The comment's author. */
@@ -42,17 +43,19 @@ export const DISCUSSION_COLUMNS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Flattens a folder of discussion files (ours or upstream SynDisco's, in sub-folders too) into one row per
- * comment, files in path order and comments in discussion order.
+ * Flattens a folder of discussion files (ours, or upstream SynDisco 2.0's or 2.2's, in sub-folders too) into
+ * one row per comment, files in path order and comments in discussion order. A 2.2 file's id is its file
+ * name and its moderator the speaker `options.moderator` names, else the one whose prompt says it moderates
+ * (see `parseDiscussionFile`).
  *
  * @throws {@link InputError} naming the folder when it is missing or holds no discussion files, or the
  *   file that is not a discussion file.
  */
-export function importDiscussions(dir: string): Promise<DiscussionRow[]> {
+export function importDiscussions(dir: string, options: ReadDiscussionOptions = {}): Promise<DiscussionRow[]> {
   return importFolder(dir, {
     noun: "discussion",
     writer: "a DiscussionExperiment",
-    parse: parseDiscussionFile,
+    parse: (data, file) => parseDiscussionFile(data, file, options),
     rows: discussionRows,
   });
 }
@@ -74,11 +77,16 @@ function discussionRows(discussion: DiscussionFile, variant: string): Discussion
   }));
 }
 
-/** Each participant's persona by username; the moderator's comes from `moderator_prompt`. */
+/**
+ * Each participant's persona by name: its `username` (2.0), or the name at the same position in `users` (2.2,
+ * whose actors are named apart from their personas); the moderator's comes from `moderator_prompt`.
+ */
 function personasByName(discussion: DiscussionFile): Map<string, Record<string, unknown>> {
   const byName = new Map<string, Record<string, unknown>>();
+  const namedByUsers = discussion.format === "syndisco-2.2";
   const add = (persona: Record<string, unknown> | undefined, fallbackName: string | undefined) => {
-    const name = typeof persona?.username === "string" ? persona.username : fallbackName;
+    const username = typeof persona?.username === "string" ? persona.username : undefined;
+    const name = namedByUsers ? (fallbackName ?? username) : (username ?? fallbackName);
     if (persona && name !== undefined) byName.set(name, persona);
   };
   discussion.user_prompts.forEach((prompt, index) => {

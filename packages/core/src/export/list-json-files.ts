@@ -5,7 +5,8 @@ import { isErrnoException } from "../util/atomic-write.js";
 
 /**
  * Every `*.json` file under a folder and its sub-folders (as SynDisco's export reads them), sorted by
- * path. Hidden entries are skipped: an experiment's `.syndisco` folder and leftover temporary files.
+ * path. Hidden entries are skipped (an experiment's `.syndisco` folder and leftover temporary files), and so
+ * are `*.meta.json` files, which hold what a SynDisco 2.2 file beside them has no room for.
  *
  * @param root - an absolute path.
  * @throws {@link InputError} naming the folder when it does not exist or is not a folder.
@@ -33,6 +34,13 @@ async function collect(folder: string, files: string[]): Promise<void> {
     if (entry.name.startsWith(".")) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) await collect(path, files);
-    else if (entry.name.endsWith(".json") && (entry.isFile() || (await stat(path)).isFile())) files.push(path);
+    else if (isOutputFile(entry.name) && (entry.isFile() || (await stat(path)).isFile())) files.push(path);
   }
+}
+
+/** The sidecar of a file written in SynDisco 2.2's format: `NAME.meta.json` beside `NAME.json`. */
+export const META_SUFFIX = ".meta.json";
+
+function isOutputFile(name: string): boolean {
+  return name.endsWith(".json") && !name.endsWith(META_SUFFIX);
 }

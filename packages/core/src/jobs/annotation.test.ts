@@ -77,7 +77,9 @@ describe("Annotation", () => {
     await writeFile(join(folder, "other.json"), JSON.stringify({ hello: "world" }));
     const annotator = participant(new ScriptedModel({ replies: ["3"] }), "Judge", ActorType.ANNOTATOR);
     const annotation = new Annotation({ annotator, conversation: join(folder, "other.json") });
-    await expect(annotation.begin({ verbose: false })).rejects.toThrow(`${join(folder, "other.json")}: id:`);
+    await expect(annotation.begin({ verbose: false })).rejects.toThrow(
+      `${join(folder, "other.json")}: not a SynDisco discussion file: it fits neither SynDisco 2.0 (missing keys: id,`,
+    );
   });
 
   it("parses answers in the annotator's form, retries invalid ones, and records what stays invalid", async () => {

@@ -1,9 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
-import { type DiscussionFile, parseDiscussionFile } from "../formats/discussion-file.js";
+import { type DiscussionFile, parseDiscussionFile, type ReadDiscussionOptions } from "../formats/discussion-file.js";
 
-/** Reads and checks a discussion file (ours or upstream SynDisco's). */
-export async function loadDiscussionFile(path: string): Promise<DiscussionFile> {
+/**
+ * Reads and checks a discussion file of SynDisco 2.0 (ours or upstream's) or SynDisco 2.2, in the one shape
+ * {@link parseDiscussionFile} gives.
+ */
+export async function loadDiscussionFile(path: string, options: ReadDiscussionOptions = {}): Promise<DiscussionFile> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -19,5 +22,5 @@ export async function loadDiscussionFile(path: string): Promise<DiscussionFile> 
   } catch (error) {
     throw new InputError(`not valid JSON (${(error as Error).message})`, { file: path });
   }
-  return parseDiscussionFile(data, path);
+  return parseDiscussionFile(data, path, options);
 }
