@@ -1,7 +1,6 @@
 import { mkdir, readdir, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { InputError } from "../errors.js";
-import { isErrnoException } from "../util/atomic-write.js";
 import { acquireFolderLock } from "./folder-lock.js";
 import { type StatePaths, statePaths } from "./state-paths.js";
 
@@ -52,7 +51,8 @@ export async function removeTemporaryFiles(outputDir: string): Promise<number> {
 }
 
 function notWritable(outputDir: string, error: unknown): InputError {
-  const reason = isErrnoException(error) ? `${error.code}: ${error.message}` : String(error);
+  // A system error's message starts with its code already ("ENOTDIR: not a directory, mkdir '…'").
+  const reason = error instanceof Error ? error.message : String(error);
   return new InputError(`cannot write to the output folder (${reason})`, {
     file: outputDir,
     fix: "Choose a folder you can write to, or fix its permissions",
