@@ -36,9 +36,17 @@ export type { ExperimentEvent, ExperimentRunOptions, ExperimentSummary } from ".
 export { ExperimentInterruptedError } from "./experiments/interrupted-error.js";
 export { type JournalEntry, type JournalRecord, readJournal } from "./experiments/journal.js";
 export { STATE_FOLDER } from "./experiments/state-paths.js";
-export { type AnnotationRow, type ImportAnnotationsOptions, importAnnotations } from "./export/import-annotations.js";
+export {
+  type AnnotationRow,
+  annotationRows,
+  type ImportAnnotationsOptions,
+  importAnnotations,
+} from "./export/import-annotations.js";
 export { type DiscussionRow, importDiscussions } from "./export/import-discussions.js";
+export { listJsonFiles } from "./export/list-json-files.js";
 export { loadDiscussionFolder } from "./export/load-discussions.js";
+export { messageId } from "./export/message-id.js";
+export { readJsonFile } from "./export/read-json.js";
 export { type ExportRows, writeCsv, writeJsonLines } from "./export/write-rows.js";
 export { parseAnnotationFile, type ReadAnnotationOptions } from "./formats/annotation-file.js";
 export { fileFormatOf } from "./formats/detect-format.js";

@@ -86,7 +86,8 @@ export async function importAnnotations(dir: string, options: ImportAnnotationsO
   });
 }
 
-function annotationRows(annotation: AnnotationFile, variant: string): AnnotationRow[] {
+/** The rows of one annotation file; `variant` is the name of the folder that holds it. */
+export function annotationRows(annotation: AnnotationFile, variant: string): AnnotationRow[] {
   const persona = personaOf(annotation.annotator_prompt);
   const annotator =
     typeof annotation.annotator === "string"
