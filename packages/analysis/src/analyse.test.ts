@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeFixtures } from "../test/fixtures.js";
 import { tempFolder } from "../test/helpers/discussion-files.js";
@@ -207,3 +208,17 @@ function diversitiesOf(analysis: Analysis, group: string): number[] {
 }
 
 const ANOVA_X = { f: 16 / 7, p: 0.2697032566597785 };
+
+describe("analyse: SynDisco 2.2 files", () => {
+  it("reads 2.2 discussions (moderator from its prompt) and joins 2.2 annotations by position", async () => {
+    const folder = fileURLToPath(new URL("../../core/test/fixtures/upstream-2.2", import.meta.url));
+    const analysis = await analyse([folder], ONE_THREAD);
+    // Seed by Giannis, then Zoë, Moderator, Giannis: 3 comments.
+    expect(analysis.tables.dataset[0]).toMatchObject({ group: "upstream-2.2", discussions: 1, comments: 3 });
+    expect(analysis.tables.moderation.at(-1)).toMatchObject({ model: "all", comments: 1, intervention_rate: 1 });
+    // No two comments share a token ("keeps" is not "keep"): diversity 1.
+    expect(analysis.tables.diversity[0]).toMatchObject({ comments: 3, diversity: 1 });
+    // Annotations 1 (the seed's, left out), 2, 1, 3: mean 2.
+    expect(analysis.tables.annotations[0]).toMatchObject({ n: 3, mean: 2, ci_low: 2, ci_high: 2 });
+  });
+});

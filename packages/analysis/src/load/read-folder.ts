@@ -3,6 +3,7 @@ import {
   type AnnotationRow,
   annotationRows,
   type DiscussionFile,
+  fileFormatOf,
   HARDCODED_MODEL,
   InputError,
   listJsonFiles,
@@ -10,6 +11,7 @@ import {
   parseAnnotationFile,
   parseDiscussionFile,
   readJsonFile,
+  readSystemPrompt22,
 } from "@syndisco/core";
 import type { AnalysedComment, AnalysedDiscussion } from "./analysed-discussion.js";
 import { fileFields } from "./file-fields.js";
@@ -23,23 +25,31 @@ export interface FolderContents {
 }
 
 /**
- * Reads every discussion and annotation file under a folder (sub-folders too, hidden ones skipped): a run's
- * output folder, a study's, or a plain folder of files. JSON files without a `logs` list (a study's
- * manifest, a run summary) are skipped; a file with one must be a discussion or annotation file.
+ * Reads every discussion and annotation file under a folder (sub-folders too, hidden ones skipped), of
+ * SynDisco 2.0 (ours) or 2.2: a run's output folder, a study's, or a plain folder of files. JSON files without
+ * a `logs` list (a study's manifest, a run summary) are skipped; a file with one must be a discussion or
+ * annotation file. A SynDisco 2.2 annotation file does not hold the comments it annotates: it is matched to
+ * its discussion among the folder's (core's `parseAnnotationFile` does that).
  *
  * @throws {@link InputError} naming the folder when it holds no discussion files, or the file that is broken.
  */
 export async function readFolder({ path, label }: LabelledPath): Promise<FolderContents> {
   const folder = resolve(path);
   const contents: FolderContents = { discussions: [], annotations: [] };
+  const discussionFiles: DiscussionFile[] = [];
+  const annotations22: { data: unknown; file: string; parent: string }[] = [];
   for (const file of await listJsonFiles(folder, "discussion")) {
     const data = await readJsonFile(file);
     if (!hasLogs(data)) continue;
     const parent = basename(dirname(file));
-    if ("annotator_model" in data && "conv_id" in data) {
+    if (isAnnotation20(data)) {
       contents.annotations.push(...annotationRows(parseAnnotationFile(data, file), parent));
+    } else if (isAnnotation22(data)) {
+      annotations22.push({ data, file, parent });
     } else {
-      contents.discussions.push(analysedDiscussion(parseDiscussionFile(data, file), { label, file, folder: parent }));
+      const discussion = parseDiscussionFile(data, file);
+      discussionFiles.push(discussion);
+      contents.discussions.push(analysedDiscussion(discussion, { label, file, folder: parent }));
     }
   }
   if (contents.discussions.length === 0) {
@@ -47,6 +57,10 @@ export async function readFolder({ path, label }: LabelledPath): Promise<FolderC
       file: folder,
       fix: "Pass folders of discussion files (a run's or a study's output folder, or its discussions/)",
     });
+  }
+  for (const { data, file, parent } of annotations22) {
+    const annotation = parseAnnotationFile(data, file, { discussions: discussionFiles });
+    contents.annotations.push(...annotationRows(annotation, parent));
   }
   return contents;
 }
@@ -78,6 +92,20 @@ function analysedDiscussion(
   };
 }
 
-function hasLogs(data: unknown): data is Record<string, unknown> {
+/** A SynDisco 2.0 annotation file (ours): it names the discussion and the annotator's model. */
+function isAnnotation20(data: Record<string, unknown>): boolean {
+  return fileFormatOf(data, "annotation") === "syndisco-2.0" && "conv_id" in data && "annotator_model" in data;
+}
+
+/** A SynDisco 2.2 annotation file: every entry's prompt is an annotator's. */
+function isAnnotation22(data: { logs: unknown[] }): boolean {
+  return (
+    fileFormatOf(data, "discussion") === "syndisco-2.2" &&
+    data.logs.length > 0 &&
+    data.logs.every((entry) => readSystemPrompt22((entry as { prompt?: unknown } | null)?.prompt)?.type === "annotator")
+  );
+}
+
+function hasLogs(data: unknown): data is Record<string, unknown> & { logs: unknown[] } {
   return typeof data === "object" && data !== null && Array.isArray((data as { logs?: unknown }).logs);
 }
