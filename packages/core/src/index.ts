@@ -124,4 +124,5 @@ export {
 export { type AtomicWriteOptions, writeFileAtomic } from "./util/atomic-write.js";
 export { delay } from "./util/delay.js";
 export { syndiscoTimestamp } from "./util/timestamp.js";
+export { hideUrlCredentials } from "./util/url-credentials.js";
 export { VERSION } from "./version.js";
