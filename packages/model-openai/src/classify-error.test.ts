@@ -47,6 +47,18 @@ describe("classifyRequestError", () => {
     expect(classify(error).message).toBe(`the server answered ${status}: Unknown field response_format`);
   });
 
+  it("takes the key out of the server's message before shortening it, wherever the cut falls", () => {
+    const key = "sk-Q7vX2mZ9pL4wR8tK1nB6cY3hJ5dF0gS";
+    // The message is shortened to 300 characters; move the key across that limit one position at a time.
+    for (let start = 300 - key.length - 2; start <= 302; start += 1) {
+      const said = `${"x".repeat(start - "Bearer ".length)}Bearer ${key} was not accepted`;
+      const failure = classifyRequestError(statusError(400, { error: { message: said } }), sdk, 1000, { apiKey: key });
+      for (let piece = 0; piece + 4 <= key.length; piece += 1) {
+        expect(failure.message, `key at ${start}`).not.toContain(key.slice(piece, piece + 4));
+      }
+    }
+  });
+
   it("reports a refused connection with its system error code", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
     const error = new sdk.APIConnectionError({ cause: new TypeError("fetch failed", { cause: refused }) });

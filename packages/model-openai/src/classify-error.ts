@@ -1,6 +1,10 @@
 import type * as OpenAISdk from "openai";
 import { AttemptFailure } from "./attempt-failure.js";
+import { quoteServerText } from "./redact.js";
 import { retryAfterMs } from "./retry-after.js";
+
+/** The longest part of a server's error message that is shown. */
+const MAX_QUOTED_MESSAGE = 300;
 
 /** HTTP statuses worth retrying: request timeout, lock conflict, rate limit, and every server error. */
 function isRetriableStatus(status: number): boolean {
@@ -11,6 +15,8 @@ function isRetriableStatus(status: number): boolean {
 export interface FailedRequest {
   /** The request carried a JSON-schema `response_format`, which some servers refuse. */
   structuredOutput?: boolean;
+  /** The API key the request carried, when it is a secret: taken out of the server's words before they are shortened. */
+  apiKey?: string | undefined;
 }
 
 /**
@@ -53,8 +59,10 @@ export function timeoutFailure(timeoutMs: number): AttemptFailure {
 }
 
 function statusFailure(error: OpenAISdk.APIError, status: number, request: FailedRequest): AttemptFailure {
-  // The SDK's message is "<status> <server's message>".
-  const said = truncate(error.message.replace(new RegExp(`^${status}\\s*`), "").trim() || "no message", 300);
+  // The SDK's message is "<status> <server's message>". A server may echo the request's headers in it, so
+  // the key comes out before the message is shortened: a cut inside the key would hide it from redaction.
+  const message = error.message.replace(new RegExp(`^${status}\\s*`), "").trim() || "no message";
+  const said = quoteServerText(message, MAX_QUOTED_MESSAGE, request.apiKey);
   const options = { retriable: isRetriableStatus(status), status, retryAfterMs: retryAfterMs(error.headers) };
   if (status === 429) {
     return new AttemptFailure("rate-limited", `the server is rate-limiting requests (429): ${said}`, options);
@@ -85,8 +93,4 @@ function connectionCause(error: unknown): string | undefined {
     current = cause;
   }
   return deepestMessage;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length)}…` : text;
 }

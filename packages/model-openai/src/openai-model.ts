@@ -81,7 +81,7 @@ export class OpenAIModel extends BaseModel {
 
   protected async generate(messages: ChatMessage[], options: GenerateOptions): Promise<ModelReply> {
     const body = buildRequestBody(messages, options, this.#options);
-    const request = { structuredOutput: sendsResponseSchema(options, this.#options) };
+    const request = { structuredOutput: sendsResponseSchema(options, this.#options), apiKey: this.#secret() };
     const connection = await this.#connect();
     return connection.limit(() => this.#complete(connection, body, request, options.signal));
   }
@@ -104,7 +104,7 @@ export class OpenAIModel extends BaseModel {
       const started = performance.now();
       try {
         const completion = await requestCompletion(clients[server.index] as OpenAISdk.OpenAI, body, timeoutMs, signal);
-        const reply = readReply(completion);
+        const reply = readReply(completion, this.#secret());
         this.#markAnswered(server);
         this.#logger.debug(
           {

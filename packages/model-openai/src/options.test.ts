@@ -95,8 +95,20 @@ describe("resolveOpenAIOptions", () => {
       resolveOpenAIOptions({ ...local, baseUrl: "http://admin:hunter2@gpu1:8000/v1" }, {}),
     );
     expect(error.field).toBe("baseUrl");
-    expect(error.message).toContain("http://gpu1:8000/v1 must not hold a user name or password");
+    expect(error.message).toContain('"http://***@gpu1:8000/v1" must not hold a user name or password');
     expect(error.message).not.toContain("hunter2");
+    expect(error.message).not.toContain("admin");
+  });
+
+  it.each([
+    ["http://me:SECRET@host:99999/v1", '"http://***@host:99999/v1" is not a URL'],
+    ["ftp://me:SECRET@host/v1", "must not hold a user name or password"],
+    ["http://me:SEC@RET@host/v1", "must not hold a user name or password"],
+  ])("never shows the credentials of %s, even when the URL is refused for another reason", (baseUrl, words) => {
+    const error = inputErrorOf(() => resolveOpenAIOptions({ ...local, baseUrl: ["http://a/v1", baseUrl] }, {}));
+    expect(error.field).toBe("baseUrl[1]");
+    expect(error.message).toContain(words);
+    for (const secret of ["me", "SEC", "RET"]) expect(error.message).not.toMatch(new RegExp(`\\b${secret}\\b`));
   });
 
   it("lets extraBody hold fields that merely look like object methods", () => {

@@ -1,4 +1,4 @@
-import { InputError, type Logger } from "@syndisco/core";
+import { hideUrlCredentials, InputError, type Logger } from "@syndisco/core";
 
 /** OpenAI's own endpoint, used when neither `baseUrl` nor `OPENAI_BASE_URL` is set. */
 export const OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -159,23 +159,22 @@ function resolveBaseUrls(baseUrl: string | readonly string[]): string[] {
 function normaliseUrl(url: unknown, field: string): string {
   const fix = 'Give the server\'s OpenAI-compatible base URL, for example "http://localhost:8000/v1"';
   if (typeof url !== "string") throw new InputError("must be a string", { field, fix });
+  // A URL is shown without its user name and password, which are secret, whether it parses or not.
+  const shown = hideUrlCredentials(url);
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new InputError(`"${url}" is not a URL`, { field, fix });
+    throw new InputError(`"${shown}" is not a URL`, { field, fix });
   }
   if (parsed.username || parsed.password) {
-    // Shown without the credentials, which are secret.
-    parsed.username = "";
-    parsed.password = "";
-    throw new InputError(`${parsed.toString()} must not hold a user name or password (fetch refuses such URLs)`, {
+    throw new InputError(`"${shown}" must not hold a user name or password (fetch refuses such URLs)`, {
       field,
       fix: "Remove them from the URL; give the key as apiKey (or OPENAI_API_KEY)",
     });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new InputError(`"${url}" is not an http or https URL`, { field, fix });
+    throw new InputError(`"${shown}" is not an http or https URL`, { field, fix });
   }
   return url.trim().replace(/\/+$/, "");
 }

@@ -55,6 +55,17 @@ describe("the openai model plugin", () => {
     expect(message).toContain("maxTokens");
   });
 
+  it("refuses a URL with a user name and password without repeating them", async () => {
+    const error = await parsePluginOptions(plugin, {
+      modelName: "m",
+      baseUrl: ["http://gpu1:8000/v1", "http://me:hunter2@gpu2:8000/v1"],
+      maxOutTokens: 5,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toContain("must not hold a user name or password");
+    expect((error as InputError).message).not.toContain("hunter2");
+  });
+
   it("passes the model's own checks through as InputErrors", async () => {
     const options = await parsePluginOptions(plugin, {
       modelName: "m",

@@ -2,10 +2,12 @@ import { defineModelPlugin } from "@syndisco/core";
 import { z } from "zod";
 import { OpenAIModel } from "./openai-model.js";
 
-const serverUrl = z.url({
-  protocol: /^https?$/,
-  error: "must be an http or https URL, such as http://localhost:8000/v1",
-});
+const serverUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http or https URL, such as http://localhost:8000/v1" })
+  // Refused here too, so that a dry run finds it; the message does not repeat the URL, which holds secrets.
+  .refine((url) => !URL.canParse(url) || !(new URL(url).username || new URL(url).password), {
+    error: "must not hold a user name or password; give the key as apiKey (or OPENAI_API_KEY)",
+  });
 
 /** The options a config file may give model `openai`: those of {@link OpenAIModel}, as JSON. */
 const optionsSchema = z.strictObject({

@@ -3,9 +3,9 @@ import { completion } from "../test/misbehaving-server.js";
 import { AttemptFailure } from "./attempt-failure.js";
 import { readReply } from "./read-reply.js";
 
-function failureOf(body: unknown): AttemptFailure {
+function failureOf(body: unknown, apiKey?: string): AttemptFailure {
   try {
-    readReply(body);
+    readReply(body, apiKey);
   } catch (error) {
     if (error instanceof AttemptFailure) return error;
     throw error;
@@ -14,6 +14,17 @@ function failureOf(body: unknown): AttemptFailure {
 }
 
 describe("readReply", () => {
+  it("quotes a text body without the key, wherever its 120-character cut falls", () => {
+    const key = "sk-Q7vX2mZ9pL4wR8tK1nB6cY3hJ5dF0gS";
+    for (let start = 120 - key.length - 2; start <= 122; start += 1) {
+      const page = `<html>${"x".repeat(start - "<html>".length)}${key} echoed by a proxy</html>`;
+      const message = failureOf(page, key).message;
+      for (let piece = 0; piece + 4 <= key.length; piece += 1) {
+        expect(message, `key at ${start}`).not.toContain(key.slice(piece, piece + 4));
+      }
+    }
+  });
+
   it("takes the text, the token counts and the finish reason", () => {
     expect(readReply(completion("Hello there.", { promptTokens: 20, completionTokens: 3 }))).toEqual({
       text: "Hello there.",

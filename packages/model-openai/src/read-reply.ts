@@ -1,5 +1,6 @@
 import type { FinishReason, ModelReply } from "@syndisco/core";
 import { AttemptFailure } from "./attempt-failure.js";
+import { quoteServerText } from "./redact.js";
 
 /**
  * Checks a chat completion as SynDisco upstream does and takes the reply out of it.
@@ -7,13 +8,18 @@ import { AttemptFailure } from "./attempt-failure.js";
  * A body that is not a JSON object is a server fault worth retrying (a proxy's error page, a cut-off
  * body); a well-formed reply without usable text is not retried, since the server would answer the same.
  *
+ * @param apiKey - the key the request carried, when it is a secret: a quoted body or refusal never shows it.
  * @throws AttemptFailure saying what is missing.
  */
-export function readReply(completion: unknown): ModelReply {
+export function readReply(completion: unknown, apiKey?: string): ModelReply {
   if (typeof completion !== "object" || completion === null || Array.isArray(completion)) {
-    throw new AttemptFailure("invalid-json", `the reply is not a JSON object (got ${describeBody(completion)})`, {
-      retriable: true,
-    });
+    throw new AttemptFailure(
+      "invalid-json",
+      `the reply is not a JSON object (got ${describeBody(completion, apiKey)})`,
+      {
+        retriable: true,
+      },
+    );
   }
   const { choices, usage } = completion as { choices?: unknown; usage?: unknown };
   if (!Array.isArray(choices) || choices.length === 0) {
@@ -26,9 +32,13 @@ export function readReply(completion: unknown): ModelReply {
   }
   const content = message.content;
   if (content === null || content === undefined) {
-    throw new AttemptFailure("null-content", `the reply has no text (content is null${nullContentCause(message)})`, {
-      retriable: false,
-    });
+    throw new AttemptFailure(
+      "null-content",
+      `the reply has no text (content is null${nullContentCause(message, apiKey)})`,
+      {
+        retriable: false,
+      },
+    );
   }
   if (typeof content !== "string") {
     throw new AttemptFailure("unexpected", `the reply's content is ${typeof content}, not text`, { retriable: false });
@@ -39,16 +49,16 @@ export function readReply(completion: unknown): ModelReply {
   return { text: content, ...readUsage(usage), finishReason: readFinishReason(choice?.finish_reason) };
 }
 
-function describeBody(body: unknown): string {
+function describeBody(body: unknown, apiKey: string | undefined): string {
   if (body === undefined || body === "") return "an empty body";
-  if (typeof body === "string") return `text: ${truncate(body, 120)}`;
+  if (typeof body === "string") return `text: ${quoteServerText(body, 120, apiKey)}`;
   if (Array.isArray(body)) return "a JSON array";
   return body === null ? "null" : `a JSON ${typeof body}`;
 }
 
-function nullContentCause(message: { refusal?: unknown; tool_calls?: unknown }): string {
+function nullContentCause(message: { refusal?: unknown; tool_calls?: unknown }, apiKey: string | undefined): string {
   if (typeof message.refusal === "string" && message.refusal) {
-    return `; the model refused: ${truncate(message.refusal, 200)}`;
+    return `; the model refused: ${quoteServerText(message.refusal, 200, apiKey)}`;
   }
   if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0) return "; the model made a tool call";
   return "";
@@ -79,8 +89,4 @@ function readFinishReason(reason: unknown): FinishReason {
 
 function isCount(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length)}…` : text;
 }

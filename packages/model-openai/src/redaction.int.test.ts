@@ -9,7 +9,7 @@ import { OpenAIModel } from "./index.js";
 import { ModelServerError } from "./model-server-error.js";
 
 // Distinctive, so that finding it anywhere means it leaked.
-const API_KEY = "sk-syndisco-test-7f3a9c1e5b2d4068aa11";
+const API_KEY = "sk-Q7vX2mZ9pL4wR8tK1nB6cY3hJ5dF0gS7e";
 
 /** A server that echoes the Authorization header it received, as a careless proxy might. */
 async function echoingServer(): Promise<TestServer> {
@@ -78,7 +78,41 @@ describe("the API key", () => {
     expect(logs).toContain('"source":"openai-sdk"');
     expect(logs).not.toContain(API_KEY);
   });
+
+  it("appears in no error, not even in part, wherever the 300-character cut of the server's message falls", async () => {
+    // The server echoes the header after `padding` characters, so that the key moves across the cut.
+    let padding = 0;
+    const echoing = await startTestServer((request) => ({
+      status: 400,
+      body: { error: { message: `${"x".repeat(padding)}you sent ${request.headers.authorization}; bad request` } },
+    }));
+    try {
+      const model = new OpenAIModel({ modelName: "stories", baseUrl: echoing.url, apiKey: API_KEY, maxOutTokens: 20 });
+      const keyStart = "you sent Bearer ".length;
+      let checked = 0;
+      for (let start = 300 - API_KEY.length - 2; start <= 302; start += 1) {
+        padding = start - keyStart;
+        const error = await model.prompt([{ role: "user", content: "Hi" }]).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(ModelServerError);
+        expect(keyPiecesIn(String((error as Error).message)), `key starting at ${start}`).toEqual([]);
+        checked += 1;
+      }
+      expect(checked).toBe(API_KEY.length + 5);
+      expect(echoing.requests).toHaveLength(checked);
+    } finally {
+      await echoing.close();
+    }
+  });
 });
+
+/** Every 4-character piece of the key that `text` shows. */
+function keyPiecesIn(text: string): string[] {
+  const pieces: string[] = [];
+  for (let start = 0; start + 4 <= API_KEY.length; start += 1) {
+    if (text.includes(API_KEY.slice(start, start + 4))) pieces.push(API_KEY.slice(start, start + 4));
+  }
+  return pieces;
+}
 
 /** The text of every log file in `dir`, once a line containing `expected` has been flushed to disk. */
 async function readLogs(dir: string, expected: string): Promise<string> {
