@@ -1,4 +1,6 @@
 import { existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { getLogger } from "@syndisco/core";
 import { haveTestModels, modelPath, STORIES_GREEDY_TEXT } from "@syndisco/test-support";
 import { afterAll, describe, expect, it } from "vitest";
@@ -74,5 +76,28 @@ describe.skipIf(!haveTestModels())("downloading a model URI over HTTP", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("a model URL with a user name and password", () => {
+  const cache = temporaryFolder("credentials");
+  afterAll(() => cache.remove());
+
+  it("is never shown with them, in errors or log lines", async () => {
+    // A port on 127.0.0.1 where nothing listens: the download cannot start.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const lines: string[] = [];
+    const logger = getLogger("test");
+    const error = await resolveModelUri(`http://researcher:hf_T0kenT0ken@127.0.0.1:${port}/m.gguf`, {
+      cacheDir: cache.path,
+      stallTimeoutMs: 2000,
+      logger,
+      progressStream: { isTTY: false, write: (text: string) => lines.push(text) },
+    }).catch((caught: unknown) => caught);
+    expect(String(error)).toContain(`the model http://***@127.0.0.1:${port}/m.gguf is not in the cache folder`);
+    expect([String(error), ...lines].join("\n")).not.toMatch(/researcher|T0ken/);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
-import { InputError, type Logger } from "@syndisco/core";
+import { hideUrlCredentials, InputError, type Logger } from "@syndisco/core";
 import { createDownloadProgress, type ProgressStream } from "./download-progress.js";
 import { importNodeLlamaCpp } from "./node-llama-cpp.js";
 
@@ -40,10 +40,12 @@ export async function resolveModelUri(uri: string, options: ResolveModelUriOptio
     cachedUrlFile(uri, directory);
   if (cached) return cached;
 
+  // The URI as it may be shown: a URL's user name and password are secret.
+  const shown = hideUrlCredentials(uri);
   // node-llama-cpp's downloader retries a failed connection for minutes, so check first that the host answers.
   await assertReachable(uri, options.stallTimeoutMs, directory);
-  options.logger.info({ uri, cacheDir: directory }, "downloading model");
-  const progress = createDownloadProgress(uri, options.progressStream);
+  options.logger.info({ uri: shown, cacheDir: directory }, "downloading model");
+  const progress = createDownloadProgress(shown, options.progressStream);
   try {
     return await withStallTimeout(options.stallTimeoutMs, (signal, madeProgress) =>
       resolveModelFile(uri, {
@@ -57,7 +59,7 @@ export async function resolveModelUri(uri: string, options: ResolveModelUriOptio
       }),
     );
   } catch (error) {
-    throw new InputError(`could not download the model ${uri}: ${messageOf(error)}`, {
+    throw new InputError(`could not download the model ${shown}: ${messageOf(error)}`, {
       field: "modelPath",
       fix: "Check the URI and the network (or the cache folder's permissions), or pass a local GGUF file as modelPath",
     });
@@ -83,7 +85,8 @@ async function assertReachable(uri: string, timeoutMs: number, cacheDir: string)
     await fetch(host, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     throw new InputError(
-      `the model ${uri} is not in the cache folder ${cacheDir} and cannot be downloaded: ${host} is unreachable (${messageOf(error)})`,
+      `the model ${hideUrlCredentials(uri)} is not in the cache folder ${cacheDir} and cannot be downloaded: ` +
+        `${host} is unreachable (${messageOf(error)})`,
       {
         field: "modelPath",
         fix: "Download it once while online (the same options then find it in the cache), or pass a local GGUF file as modelPath",
@@ -132,8 +135,9 @@ async function withStallTimeout<T>(
   }
 }
 
+/** An error's message and its cause's, with the credentials of any URL in them hidden. */
 function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return hideUrlCredentials(String(error));
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  return `${error.message}${cause}`;
+  return hideUrlCredentials(`${error.message}${cause}`);
 }
