@@ -1,3 +1,4 @@
+import { hideUrlCredentials } from "@syndisco/core";
 import type { z } from "zod";
 
 /** One config problem in words: where it is, what is wrong, how to fix it. */
@@ -109,12 +110,18 @@ function describeExpected(expected: string): string {
   return EXPECTED_NAMES[expected] ?? expected;
 }
 
-/** A short, safe rendering of a value found in the config. */
+/**
+ * A short, safe rendering of a value found in the config. The credentials of a URL are hidden before the
+ * text is shortened, so that a cut cannot separate a password from the `@` that marks it.
+ */
 function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (typeof value === "string") {
+    const shown = hideUrlCredentials(value);
+    return JSON.stringify(shown.length > 40 ? `${shown.slice(0, 37)}...` : shown);
+  }
   return String(value);
 }
 

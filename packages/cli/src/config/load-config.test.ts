@@ -34,6 +34,16 @@ async function problemOf(text: string, name?: string): Promise<InputError> {
 }
 
 describe("loadConfig", () => {
+  it("never shows the credentials of a URL in a problem, even where the value is shortened", async () => {
+    // The value is shortened to 40 characters: a long password would be cut before its "@".
+    const url = "https://researcher:S3cretS3cretS3cretS3cretS3cret@models.example/m.gguf";
+    const error = await problemOf(
+      MINIMAL.replace("discussions: { model: main }", `discussions: { model: main, count: "${url}" }`),
+    );
+    expect(error.message).toContain('discussions.count: expected a number, found "https://***@models.example/m.gguf"');
+    expect(error.message).not.toMatch(/researcher|S3cr/);
+  });
+
   it("fills in the documented defaults and resolves paths against the config's folder", async () => {
     const { dir, file } = writeConfig(MINIMAL);
     const config = await loadConfig(file);

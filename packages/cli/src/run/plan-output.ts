@@ -1,4 +1,4 @@
-import type { AnnotationPlanUnit, DiscussionPlanUnit } from "@syndisco/core";
+import { type AnnotationPlanUnit, type DiscussionPlanUnit, hideUrlCredentials } from "@syndisco/core";
 import type { OutputFolders } from "./output-folders.js";
 import type { PreparedRun } from "./prepare-run.js";
 
@@ -8,11 +8,16 @@ export interface RunPlan {
   annotations: AnnotationPlanUnit[] | undefined;
 }
 
-/** What a model runs, without its other options (which may hold secrets such as API keys). */
+/**
+ * What a model runs, without its other options (which may hold secrets such as API keys), and without the
+ * credentials of a model URL.
+ */
 function modelSummary(run: PreparedRun, name: string): string {
   const entry = run.config.data.models[name];
   const target = entry?.options.modelPath ?? entry?.options.modelName;
-  return [entry?.backend, typeof target === "string" ? target : undefined].filter(Boolean).join("  ");
+  return [entry?.backend, typeof target === "string" ? hideUrlCredentials(target) : undefined]
+    .filter(Boolean)
+    .join("  ");
 }
 
 /** The plan as text for people. */
