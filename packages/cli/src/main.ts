@@ -2,12 +2,21 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import type { AnnotateCommandOptions } from "./commands/annotate.js";
 import type { ReportCommandOptions } from "./commands/report.js";
 import type { RunCommandOptions } from "./commands/run.js";
+import type { ServeCommandOptions } from "./commands/serve.js";
 import type { StatsCommandOptions } from "./commands/stats.js";
 import { MAX_SEED } from "./config/limits.js";
 import { ExitCode } from "./exit-codes.js";
 import { configureLogging, LOG_LEVELS } from "./logging.js";
 import { reportError } from "./report-error.js";
+import { parseByteSize } from "./serve/limits.js";
 import { CLI_VERSION } from "./version.js";
+
+/** Reads a size flag such as `4mb` into bytes. */
+function byteSize(value: string): number {
+  const bytes = parseByteSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError("expected a size such as 4mb, 512kb or 1000 (bytes).");
+  return bytes;
+}
 
 /** Parses a whole number from `least` to `most` from a command-line value. */
 function wholeNumber(least: number, most = Number.MAX_SAFE_INTEGER) {
@@ -150,7 +159,17 @@ function buildProgram(exit: { code: ExitCode }): Command {
     .option("--port <port>", "the port (0 picks a free one)", wholeNumber(0), 8080)
     .option("--api-key <key>", "require this bearer key (default: the SYNDISCO_API_KEY environment variable)")
     .option("-m, --model-path <path>", "a model file or hub id that replaces modelPath in every model of the config")
-    .action(async (options: { config: string; host: string; port: number; apiKey?: string; modelPath?: string }) => {
+    .option(
+      "--max-body <size>",
+      "the largest request body, e.g. 512kb or 1000 (bytes); larger get 413 (default 4mb)",
+      byteSize,
+    )
+    .option(
+      "--max-queue <n>",
+      "requests that may wait for each model beyond those it serves at once; more get 429 (default 256)",
+      wholeNumber(0),
+    )
+    .action(async (options: ServeCommandOptions) => {
       const { serveCommand } = await import("./commands/serve.js");
       exit.code = await serveCommand(options);
     });

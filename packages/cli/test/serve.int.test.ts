@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { haveTestModels } from "@syndisco/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLAMPED_HEADER } from "../src/serve/create-app.js";
 import { type RunningCli, runCli, startCli } from "./helpers/cli-process.js";
 import { ANNOTATION_KEYS, DISCUSSION_KEYS, readJsonFiles } from "./helpers/experiment-files.js";
 import { experimentYaml, storiesModelYaml } from "./helpers/stories-config.js";
@@ -152,5 +153,65 @@ describe.skipIf(!haveTestModels())("syndisco serve on stories260K, used over rea
     expect(annotations).toHaveLength(2);
     for (const annotation of annotations) for (const key of ANNOTATION_KEYS) expect(annotation).toHaveProperty(key);
     expect(JSON.stringify(discussions)).not.toContain(API_KEY);
+  });
+});
+
+describe.skipIf(!haveTestModels())("syndisco serve's limits, over real HTTP", () => {
+  let server: RunningCli;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    // One sequence and a queue of one: a third request at once finds the queue full. The body limit is the default.
+    writeFileSync(join(dir, "serve.yaml"), `models:\n${storiesModelYaml("main")}`);
+    server = startCli(["serve", "--config", "serve.yaml", "--port", "0", "--max-queue", "1"], { cwd: dir });
+    const [, url] = await server.waitFor(/Serving main at (http:\/\/127\.0\.0\.1:\d+\/v1)/);
+    baseUrl = url ?? "";
+  });
+
+  afterAll(async () => {
+    server?.child.kill("SIGTERM");
+    const ended = await server?.exited;
+    expect(ended?.code).toBe(0);
+  });
+
+  const completion = (body: Record<string, unknown>) =>
+    fetch(`${baseUrl}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "main", messages: [{ role: "user", content: "Once upon a time" }], ...body }),
+    });
+
+  it("answers a 40 MB body with 413 without parsing it, and keeps serving", async () => {
+    const huge = JSON.stringify({ model: "main", messages: [{ role: "user", content: "a".repeat(40 * 1024 * 1024) }] });
+    const response = await fetch(`${baseUrl}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: huge,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "request_too_large" } });
+    expect((await completion({ max_tokens: 4 })).status).toBe(200);
+  });
+
+  it("generates at most the configured maxOutTokens however many max_tokens asks for, and says so", async () => {
+    const response = await completion({ max_tokens: 1_000_000_000 });
+    expect(response.status).toBe(200);
+    expect(response.headers.get(CLAMPED_HEADER)).toBe("24");
+    const body = (await response.json()) as { usage: { completion_tokens: number } };
+    expect(body.usage.completion_tokens).toBeGreaterThan(0);
+    expect(body.usage.completion_tokens).toBeLessThanOrEqual(24);
+  });
+
+  it("refuses requests beyond the model's sequences and queue with 429 and Retry-After", async () => {
+    const responses = await Promise.all(Array.from({ length: 6 }, () => completion({ max_tokens: 24 })));
+    const statuses = responses.map((response) => response.status).sort();
+    // One is served, one waits; the four that arrive while both places are taken are refused.
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(2);
+    const refused = responses.filter((response) => response.status === 429);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+    for (const response of refused) expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await refused[0]?.json()).toMatchObject({ error: { code: "queue_full" } });
   });
 });

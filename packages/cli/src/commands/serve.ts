@@ -3,6 +3,7 @@ import { ExitCode } from "../exit-codes.js";
 import { openModels } from "../plugins/model-set.js";
 import { prepareModels } from "../plugins/prepare-models.js";
 import { createServeApp } from "../serve/create-app.js";
+import type { ServeLimits } from "../serve/limits.js";
 import { startServer } from "../serve/start-server.js";
 
 /** Options of `syndisco serve`. */
@@ -17,6 +18,10 @@ export interface ServeCommandOptions {
   apiKey?: string;
   /** Replaces `modelPath` in every model that takes a model file. */
   modelPath?: string;
+  /** The largest request body in bytes. Default 4 MiB. */
+  maxBody?: number;
+  /** Requests that may wait for each model beyond those it serves at once. Default 256. */
+  maxQueue?: number;
 }
 
 /**
@@ -31,9 +36,14 @@ export async function serveCommand(options: ServeCommandOptions): Promise<ExitCo
   const models = await openModels(prepared, config);
   try {
     const apiKey = options.apiKey ?? (process.env.SYNDISCO_API_KEY || undefined);
+    const limits: Partial<ServeLimits> = {
+      ...(options.maxBody !== undefined ? { maxBodyBytes: options.maxBody } : {}),
+      ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
+    };
     const app = createServeApp({
       models: new Map(models.names.map((name) => [name, models.get(name)])),
       ...(apiKey !== undefined ? { apiKey } : {}),
+      limits,
     });
     const server = await startServer(app, { host: options.host ?? "127.0.0.1", port: options.port ?? 8080 });
     process.stdout.write(

@@ -1,7 +1,7 @@
 import { InputError } from "@syndisco/core";
 import { ScriptedModel } from "@syndisco/core/testing";
-import { describe, expect, it } from "vitest";
-import { createServeApp } from "./create-app.js";
+import { describe, expect, it, vi } from "vitest";
+import { CLAMPED_HEADER, createServeApp } from "./create-app.js";
 
 function appWith(options: { apiKey?: string; reply?: string } = {}) {
   const model = new ScriptedModel({
@@ -194,6 +194,76 @@ describe("POST /v1/chat/completions", () => {
     const response = await appWith().app.request("/v1/completions", post({}));
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: "unknown_url" } });
+  });
+});
+
+describe("limits", () => {
+  it("answers 413 to a body over the limit, by its Content-Length or while reading it", async () => {
+    const { model } = appWith();
+    const app = createServeApp({ models: new Map([["main", model]]), limits: { maxBodyBytes: 1000 } });
+    const big = JSON.stringify({ ...CHAT, messages: [{ role: "user", content: "x".repeat(2000) }] });
+    const declared = await app.request("/v1/chat/completions", post(big));
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ error: { code: "request_too_large" } });
+    // Without Content-Length (chunked), the body is counted as it arrives.
+    const bytes = new TextEncoder().encode(big);
+    const streamed = await app.request("/v1/chat/completions", {
+      method: "POST",
+      headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 300) controller.enqueue(bytes.slice(at, at + 300));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(model.calls).toHaveLength(0);
+    const small = await app.request("/v1/chat/completions", post(CHAT));
+    expect(small.status).toBe(200);
+  });
+
+  it("lowers max_tokens above the model's maxOutTokens to it, and says so in a header", async () => {
+    const { app, model } = appWith();
+    const clamped = await app.request("/v1/chat/completions", post({ ...CHAT, max_tokens: 1_000_000_000 }));
+    expect(clamped.status).toBe(200);
+    expect(model.calls[0]?.options.maxOutTokens).toBe(model.maxOutTokens);
+    expect(clamped.headers.get(CLAMPED_HEADER)).toBe(String(model.maxOutTokens));
+    const streamed = await app.request(
+      "/v1/chat/completions",
+      post({ ...CHAT, max_completion_tokens: model.maxOutTokens + 1, stream: true }),
+    );
+    expect(streamed.headers.get(CLAMPED_HEADER)).toBe(String(model.maxOutTokens));
+    expect(model.calls[1]?.options.maxOutTokens).toBe(model.maxOutTokens);
+    const within = await app.request("/v1/chat/completions", post({ ...CHAT, max_tokens: model.maxOutTokens }));
+    expect(within.headers.get(CLAMPED_HEADER)).toBeNull();
+    expect(model.calls[2]?.options.maxOutTokens).toBe(model.maxOutTokens);
+  });
+
+  it("answers 429 with Retry-After when the model's queue is full, and admits again once it drains", async () => {
+    const held: (() => void)[] = [];
+    const model = new ScriptedModel({
+      concurrency: 1,
+      replies: () => new Promise<string>((resolve) => held.push(() => resolve("Done."))),
+    });
+    const app = createServeApp({ models: new Map([["main", model]]), limits: { maxQueue: 1 } });
+    const first = app.request("/v1/chat/completions", post(CHAT));
+    const second = app.request("/v1/chat/completions", post(CHAT));
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const refused = await app.request("/v1/chat/completions", post(CHAT));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await refused.json()).toMatchObject({ error: { type: "rate_limit_error", code: "queue_full" } });
+    held[0]?.();
+    expect((await first).status).toBe(200);
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    const third = app.request("/v1/chat/completions", post(CHAT));
+    held[1]?.();
+    expect((await second).status).toBe(200);
+    await vi.waitFor(() => expect(held).toHaveLength(3));
+    held[2]?.();
+    expect((await third).status).toBe(200);
   });
 });
 

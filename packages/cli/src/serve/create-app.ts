@@ -1,10 +1,16 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { type BaseModel, InputError } from "@syndisco/core";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
+import { Admission } from "./admission.js";
 import { parseChatRequest, toChatMessages } from "./chat-request.js";
 import { completionBody, completionChunks } from "./completion-body.js";
+import { DEFAULT_SERVE_LIMITS, type ServeLimits } from "./limits.js";
 import { openAIError } from "./openai-error.js";
+
+/** The response header that says a request's `max_tokens` was lowered to the model's `maxOutTokens`. */
+export const CLAMPED_HEADER = "x-syndisco-max-tokens-clamped";
 
 /** Options of {@link createServeApp}. */
 export interface ServeAppOptions {
@@ -12,16 +18,22 @@ export interface ServeAppOptions {
   models: ReadonlyMap<string, BaseModel>;
   /** When set, every `/v1` request needs `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
+  /** Body size and queue limits; see {@link DEFAULT_SERVE_LIMITS}. */
+  limits?: Partial<ServeLimits>;
 }
 
 /**
  * An OpenAI-compatible HTTP API over loaded models: `POST /v1/chat/completions` (also streamed) and
  * `GET /v1/models`. Requests go straight to the model's `prompt()`, so concurrent requests reach the
- * backend's parallel sequences. Errors have OpenAI's shape and 4xx codes for bad requests.
+ * backend's parallel sequences. Errors have OpenAI's shape and 4xx codes for bad requests: 413 for a body over
+ * the limit, 429 (with `Retry-After`) when a model's queue is full. `max_tokens` above the model's
+ * `maxOutTokens` is lowered to it, and the response's {@link CLAMPED_HEADER} header says so.
  */
-export function createServeApp({ models, apiKey }: ServeAppOptions): Hono {
+export function createServeApp({ models, apiKey, limits = {} }: ServeAppOptions): Hono {
+  const { maxBodyBytes, maxQueue } = { ...DEFAULT_SERVE_LIMITS, ...limits };
   const app = new Hono();
   const started = Math.floor(Date.now() / 1000);
+  const admissions = new Map([...models].map(([id, model]) => [id, new Admission(model.concurrency, maxQueue)]));
 
   app.get("/health", (c) => c.json({ status: "ok" }));
 
@@ -48,6 +60,21 @@ export function createServeApp({ models, apiKey }: ServeAppOptions): Hono {
     return models.has(id) ? c.json(modelObject(id)) : c.json(unknownModel(id, models), 404);
   });
 
+  // Checked from Content-Length before a byte is read, else while reading: an oversized body is never held whole.
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          openAIError(`The request body is larger than this server's limit of ${maxBodyBytes} bytes.`, {
+            code: "request_too_large",
+          }),
+          413,
+        ),
+    }),
+  );
+
   app.post("/v1/chat/completions", async (c) => {
     let body: unknown;
     try {
@@ -61,8 +88,23 @@ export function createServeApp({ models, apiKey }: ServeAppOptions): Hono {
     const model = models.get(request.model);
     if (!model) return c.json(unknownModel(request.model, models), 404);
 
-    const maxOutTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+    const asked = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+    // The config's maxOutTokens is the most a client may ask for; asking for more gets that much, and says so.
+    const maxOutTokens = asked === undefined ? undefined : Math.min(asked, model.maxOutTokens);
+    if (asked !== undefined && asked > model.maxOutTokens) c.header(CLAMPED_HEADER, String(model.maxOutTokens));
     const stop = typeof request.stop === "string" ? [request.stop] : (request.stop ?? undefined);
+    const admission = admissions.get(request.model) as Admission;
+    const leave = admission.enter();
+    if (!leave) {
+      c.header("retry-after", String(admission.retryAfterSeconds()));
+      return c.json(
+        openAIError(`The model '${request.model}' has too many requests waiting; try again later.`, {
+          type: "rate_limit_error",
+          code: "queue_full",
+        }),
+        429,
+      );
+    }
     let reply: Awaited<ReturnType<BaseModel["prompt"]>>;
     try {
       reply = await model.prompt(toChatMessages(request), {
@@ -75,6 +117,8 @@ export function createServeApp({ models, apiKey }: ServeAppOptions): Hono {
     } catch (error) {
       if (error instanceof InputError) return c.json(openAIError(error.message), 400);
       return c.json(openAIError(`The model failed: ${(error as Error).message}`, { type: "server_error" }), 500);
+    } finally {
+      leave();
     }
 
     const identity = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: request.model };
