@@ -35,6 +35,7 @@ export type { DiscussionPlanUnit } from "./experiments/discussion-plan.js";
 export type { ExperimentEvent, ExperimentRunOptions, ExperimentSummary } from "./experiments/events.js";
 export { ExperimentInterruptedError } from "./experiments/interrupted-error.js";
 export { type JournalEntry, type JournalRecord, readJournal } from "./experiments/journal.js";
+export type { CastDraw, ParticipantCast, WeightedInstructions } from "./experiments/participant-cast.js";
 export { STATE_FOLDER } from "./experiments/state-paths.js";
 export {
   type AnnotationRow,

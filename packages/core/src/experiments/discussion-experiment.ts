@@ -11,6 +11,14 @@ import { type DiscussionPlanUnit, planDiscussions } from "./discussion-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
 import { actorIdentity, ExperimentSeed, requireActorPool } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
+import {
+  castActors,
+  describeCast,
+  drawCast,
+  type ParticipantCast,
+  requireInstructionMix,
+  type WeightedInstructions,
+} from "./participant-cast.js";
 import type { PlanIdentity } from "./plan-file.js";
 import { runExperiment, type SaveUnit, type UnitContext } from "./run-experiment.js";
 import { requireOwnOutput } from "./unit-output.js";
@@ -40,6 +48,19 @@ export interface DiscussionExperimentOptions {
    * The outputs do not depend on it. Default 1.
    */
   concurrency?: number;
+  /**
+   * Each participant of each discussion draws its instructions from this weighted mix (for example 30%
+   * troll instructions), replacing the instructions of its pool actor. The draw is seeded by the plan and
+   * recorded in the file. Default: every participant keeps its own instructions.
+   */
+  instructionMix?: readonly WeightedInstructions[];
+  /**
+   * `"random"`: the participants of each discussion go by random, unique adjective-noun usernames drawn from
+   * the plan's seed, instead of their personas' usernames. Default `"persona"`.
+   */
+  usernames?: "persona" | "random";
+  /** Extra keys written into every discussion file (a study writes its cell's levels here). */
+  metadata?: Record<string, unknown>;
 }
 
 /**
@@ -73,8 +94,11 @@ export class DiscussionExperiment {
   readonly numDiscussions: number;
   /** Discussions run at once. */
   readonly concurrency: number;
+  /** The participants' instruction mix and usernames (see the options). */
+  readonly cast: ParticipantCast;
   readonly #usersByName: ReadonlyMap<string, Actor>;
   readonly #seed: ExperimentSeed;
+  readonly #metadata: Record<string, unknown>;
 
   /** @throws {@link InputError} naming the option when one is invalid. */
   constructor({
@@ -88,6 +112,9 @@ export class DiscussionExperiment {
     numDiscussions = 5,
     seed,
     concurrency = 1,
+    instructionMix,
+    usernames = "persona",
+    metadata = {},
   }: DiscussionExperimentOptions) {
     requireActorPool(users, "users", ActorType.USER);
     requireWholeNumber(historyCtxLen, "historyCtxLen", 0);
@@ -103,6 +130,14 @@ export class DiscussionExperiment {
     }
     requireSeedOpinions(seedOpinions);
     if (moderator) requireOutsidePool(moderator, users);
+    requireInstructionMix(instructionMix);
+    if (usernames !== "persona" && usernames !== "random") {
+      throw new InputError(`usernames must be "persona" or "random", not ${JSON.stringify(usernames)}`, {
+        field: "usernames",
+      });
+    }
+    this.#metadata = { ...metadata };
+    this.cast = { instructionMix: instructionMix?.map((choice) => ({ ...choice })), usernames };
     this.users = [...users];
     this.seedOpinions = [...seedOpinions];
     this.moderator = moderator;
@@ -126,7 +161,7 @@ export class DiscussionExperiment {
 
   /** The plan: which participants, seed opinion and turn-manager seed each discussion gets. */
   plan(): DiscussionPlanUnit[] {
-    return [...planDiscussions(this.#planSettings(this.#identity()))];
+    return [...this.#units(this.#identity())];
   }
 
   /**
@@ -149,7 +184,7 @@ export class DiscussionExperiment {
           identity = this.#identity();
           return identity;
         },
-        units: (planned) => planDiscussions(this.#planSettings(planned)),
+        units: (planned) => this.#units(planned),
         checkOutput: (data, file, unit) => requireOwnOutput(parseDiscussionFile(data, file), file, unit.id),
         runUnit: (unit, context) => this.#runDiscussion(unit, context, identity),
       },
@@ -162,21 +197,27 @@ export class DiscussionExperiment {
     { signal, outputFile, reportTurn, show }: UnitContext,
     identity: PlanIdentity,
   ): Promise<SaveUnit> {
+    const pool = unit.participants.map((name) => this.#usersByName.get(name) as Actor);
+    const users = castActors(pool, unit.cast, this.cast);
+    const renamed = (name: string | null) => users[unit.participants.indexOf(name ?? "")]?.getName() ?? "";
+    const cast = describeCast(unit.participants, unit.cast, this.cast);
     const discussion = new Discussion({
       nextTurnManager: this.nextTurnManager.clone(unit.turnManagerSeed),
-      users: unit.participants.map((name) => this.#usersByName.get(name) as Actor),
+      users,
       ...(this.moderator ? { moderator: this.moderator } : {}),
       historyContextLen: this.historyCtxLen,
       convLen: this.numTurns,
       seedOpinion: unit.seedOpinion ?? "",
-      seedOpinionUsername: unit.seedOpinionUsername ?? "",
+      seedOpinionUsername: renamed(unit.seedOpinionUsername),
       metadata: {
+        ...this.#metadata,
         experiment: {
           fingerprint: identity.fingerprint,
           unit_id: unit.id,
           index: unit.index,
           seed: identity.seed,
           turn_manager_seed: unit.turnManagerSeed,
+          ...(cast ? { cast } : {}),
         },
       },
     });
@@ -203,8 +244,20 @@ export class DiscussionExperiment {
       moderator: this.moderator ? actorIdentity(this.moderator) : null,
       turnManager: turnManagerSettings(this.nextTurnManager),
       seedOpinions: this.seedOpinions,
+      // Left out when unset, so that experiments without them keep their fingerprints.
+      instructionMix: this.cast.instructionMix,
+      usernames: this.cast.usernames === "random" ? "random" : undefined,
     };
     return { kind: "discussion", seed: this.#seed.value, fingerprint: fingerprintOf(description), description };
+  }
+
+  /** The plan's units, each with its cast drawn. */
+  *#units(identity: PlanIdentity): Generator<DiscussionPlanUnit> {
+    const reserved = this.moderator ? [this.moderator.getName()] : [];
+    for (const unit of planDiscussions(this.#planSettings(identity))) {
+      const cast = drawCast(this.cast, unit.participants, unit.turnManagerSeed, reserved);
+      yield cast ? { ...unit, cast } : unit;
+    }
   }
 
   #planSettings(identity: PlanIdentity) {

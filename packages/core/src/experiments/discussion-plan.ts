@@ -1,4 +1,5 @@
 import { SeededRandom } from "../random.js";
+import type { CastDraw } from "./participant-cast.js";
 
 /** One discussion of a {@link DiscussionExperiment}'s plan. */
 export interface DiscussionPlanUnit {
@@ -14,6 +15,8 @@ export interface DiscussionPlanUnit {
   seedOpinionUsername: string | null;
   /** The seed of this discussion's turn manager (a clone of the experiment's). */
   turnManagerSeed: number;
+  /** The usernames and instructions the participants drew, when the experiment has a cast. */
+  cast?: CastDraw;
 }
 
 /** What a discussion plan is drawn from. */

@@ -53,4 +53,9 @@ export interface ExperimentRunOptions {
   onProgress?: (event: ExperimentEvent) => void;
   /** Stop cleanly on SIGINT and SIGTERM (a second signal exits at once). Default `true`. */
   handleSignals?: boolean;
+  /**
+   * Runs only the first `maxUnits` units of the plan, for a quick trial; the plan (and so its fingerprint and
+   * unit ids) stays whole, and a later run without the cap finishes the rest. Default: every unit.
+   */
+  maxUnits?: number;
 }

@@ -35,7 +35,8 @@ export async function runExperiment<Unit extends { id: string }>(
     const identity = setup.identify(stored);
     await recordPlan(folder.planFile, folder.outputDir, stored, identity);
     const removedTemporaryFiles = await removeTemporaryFiles(folder.outputDir);
-    const { done, total } = await findFinishedUnits(folder.outputDir, setup.units(identity), setup.checkOutput);
+    const units = () => take(setup.units(identity), options.maxUnits ?? Number.POSITIVE_INFINITY);
+    const { done, total } = await findFinishedUnits(folder.outputDir, units(), setup.checkOutput);
     const journaled = await journaledUnits(folder.journalFile);
     const journal = openJournal(folder.journalFile);
     try {
@@ -58,7 +59,7 @@ export async function runExperiment<Unit extends { id: string }>(
       logger.info({ outputDir: folder.outputDir, total, alreadyDone: done.size, toRun }, "experiment started");
       run.emit({ type: "experiment-started", total, alreadyDone: done.size, toRun });
       return await run.execute(
-        filter(setup.units(identity), (unit) => !done.has(unit.id)),
+        filter(units(), (unit) => !done.has(unit.id)),
         startedAt,
       );
     } finally {
@@ -78,6 +79,15 @@ function openJournal(journalFile: string): Journal {
       file: journalFile,
       fix: "Free space on its disk or fix its permissions, then run the experiment again",
     });
+  }
+}
+
+function* take<T>(items: Iterable<T>, count: number): Iterable<T> {
+  if (count <= 0) return;
+  let taken = 0;
+  for (const item of items) {
+    yield item;
+    if (++taken >= count) return;
   }
 }
 
