@@ -36,6 +36,7 @@ export type { ExperimentEvent, ExperimentRunOptions, ExperimentSummary } from ".
 export { ExperimentInterruptedError } from "./experiments/interrupted-error.js";
 export { type JournalEntry, type JournalRecord, readJournal } from "./experiments/journal.js";
 export type { CastDraw, ParticipantCast, WeightedInstructions } from "./experiments/participant-cast.js";
+export type { PlanIdentity } from "./experiments/plan-file.js";
 export { STATE_FOLDER } from "./experiments/state-paths.js";
 export {
   type AnnotationRow,
@@ -113,6 +114,21 @@ export type { Agreement, AlphaByLevel, PairAgreement } from "./stats/measure-agr
 export { type MeasureValue, measureValues } from "./stats/measure-values.js";
 export { type PersonaAttributes, personaAttributes } from "./stats/persona-attributes.js";
 export { type StatValue, summariseValues, type ValueCount, type ValueSummary } from "./stats/summarise-values.js";
+export { type CellFilter, cellId, matchesFilter, parseCellFilter } from "./studies/cell-id.js";
+export { expandDesign, type StudyCell, type StudyFactor, type StudySet } from "./studies/design.js";
+export { MANIFEST_FILE, type ManifestCell, readManifest, type StudyManifest } from "./studies/manifest.js";
+export { PlaceholderModel } from "./studies/placeholder-model.js";
+export { type ModelGroup, scheduleByModel } from "./studies/schedule.js";
+export { type CellPlan, type CellSetup, Study, type StudyOptions, studyCellFolder } from "./studies/study.js";
+export type {
+  CellOutcome,
+  CellSelection,
+  ModelLookup,
+  StudyEvent,
+  StudyRunOptions,
+  StudySummary,
+} from "./studies/study-events.js";
+export { StudyInterruptedError } from "./studies/study-interrupted-error.js";
 export { RandomTurnManager, type RandomTurnManagerOptions } from "./turn-managers/random-turn-manager.js";
 export { RandomWeighted, type RandomWeightedOptions } from "./turn-managers/random-weighted.js";
 export { RoundRobin } from "./turn-managers/round-robin.js";

@@ -159,6 +159,14 @@ export class DiscussionExperiment {
     return this.#seed.value;
   }
 
+  /**
+   * What identifies the experiment's plan: its seed and the fingerprint of every setting that decides its
+   * outputs, as its output folder records them. A study lists each cell's fingerprint in its manifest.
+   */
+  identity(): PlanIdentity {
+    return this.#identity();
+  }
+
   /** The plan: which participants, seed opinion and turn-manager seed each discussion gets. */
   plan(): DiscussionPlanUnit[] {
     return [...this.#units(this.#identity())];

@@ -2,10 +2,12 @@ import { type DiscussionFile, parseDiscussionFile, type ReadDiscussionOptions } 
 import { importFolder } from "./import-folder.js";
 import { messageId } from "./message-id.js";
 import { personaColumns, personaOf } from "./persona-columns.js";
+import { studyColumns } from "./study-columns.js";
 
 /**
- * One comment of a discussion, with SynDisco's export columns, then one column per persona attribute of
- * its author (`age`, `sex`, `personality_characteristics`, …).
+ * One comment of a discussion, with SynDisco's export columns, then, for a file of a study, one column per
+ * factor (`factor_model`, …) holding its cell's level, then one column per persona attribute of its author
+ * (`age`, `sex`, `personality_characteristics`, …).
  */
 export interface DiscussionRow {
   /** The discussion's `id`. */
@@ -62,6 +64,7 @@ export function importDiscussions(dir: string, options: ReadDiscussionOptions = 
 
 function discussionRows(discussion: DiscussionFile, variant: string): DiscussionRow[] {
   const personas = personasByName(discussion);
+  const factors = studyColumns(discussion);
   return discussion.logs.map((entry, index) => ({
     conv_id: discussion.id,
     timestamp: discussion.timestamp,
@@ -73,6 +76,7 @@ function discussionRows(discussion: DiscussionFile, variant: string): Discussion
     is_moderator: entry.name === discussion.moderator,
     message_id: messageId(discussion.id, entry.text),
     message_order: index + 1,
+    ...factors,
     ...personaColumns(personas.get(entry.name), "", DISCUSSION_COLUMNS),
   }));
 }
