@@ -7,7 +7,7 @@
 //
 // --reps N   repetitions of every case (default 2, which keeps a run under about 20 minutes on 2 cores)
 // --quick    a small experiment, one repetition unless --reps says otherwise; writes bench/.cache/RESULTS-quick.md
-// --only     row-set ids to run: llamacpp, ceiling, serve, transformers, core, larger; writes
+// --only     row-set ids to run: llamacpp, ceiling, serve, transformers, core, larger, population; writes
 //            bench/.cache/RESULTS-only.md, so that a partial run does not replace the full results
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -23,7 +23,15 @@ import { checkTargets } from "./lib/targets.mjs";
  * The row sets in the order they run within a repetition (the ceiling's cases run among the llama.cpp rows'
  * cases, see scheduleBlocks). The table lists them by their number.
  */
-const ROW_FILES = ["llamacpp", "ceiling", "serve-openai", "transformers", "core-overhead", "larger-model"];
+const ROW_FILES = [
+  "llamacpp",
+  "ceiling",
+  "serve-openai",
+  "transformers",
+  "core-overhead",
+  "larger-model",
+  "population",
+];
 
 const { values: args } = parseArgs({
   options: {

@@ -67,5 +67,11 @@ export function checkTargets(runsOf) {
       `${formatSummary(core("diskShare"), 2)}); peak RSS of 10,000 discussions ≤ 1.2 × that of 1,000: ` +
       `${formatSummary(rssGrowth, 2, "×")}: ${verdict(rssGrowth, (value) => value <= 1.2)}`,
   );
+
+  const draw = summarize(runsOf("population", "draw").map((run) => run.metrics?.seconds));
+  lines.push(
+    `- populations: 10,000 personas drawn in under a second: ${formatSummary(draw, 3)} s: ` +
+      `${verdict(draw, (value) => value < 1)}`,
+  );
   return lines;
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { AnnotateCommandOptions } from "./commands/annotate.js";
+import type { PersonasCommandOptions } from "./commands/personas.js";
 import type { ReportCommandOptions } from "./commands/report.js";
 import type { RunCommandOptions } from "./commands/run.js";
 import type { ServeCommandOptions } from "./commands/serve.js";
@@ -75,6 +76,21 @@ function buildProgram(exit: { code: ExitCode }): Command {
     .action(async (dir: string, options: { force?: boolean }) => {
       const { initCommand } = await import("./commands/init.js");
       exit.code = await initCommand(dir, options);
+    });
+
+  program
+    .command("personas")
+    .description("draw a SynDisco persona file from a population spec (same spec and seed, same personas)")
+    .argument("<spec>", "the population spec (YAML or JSON)")
+    .requiredOption("-n, --count <n>", "how many personas to draw", wholeNumber(1))
+    .option("--seed <n>", "the seed (one is drawn and printed when omitted)", wholeNumber(0, MAX_SEED))
+    .option("-o, --out <file>", "the persona file to write (default: standard output)")
+    .option("-f, --force", "replace the file when it exists")
+    .option("--backstories <config>", "add a backstory to every persona, written by a model of this config")
+    .option("--backstory-model <name>", "with --backstories: the key under models (default: the first)")
+    .action(async (spec: string, options: PersonasCommandOptions) => {
+      const { personasCommand } = await import("./commands/personas.js");
+      exit.code = await personasCommand(spec, options);
     });
 
   addRunFlags(

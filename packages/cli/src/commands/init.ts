@@ -8,6 +8,7 @@ import {
   EXAMPLE_PERSONAS,
   EXAMPLE_PERSONAS_FILE,
 } from "../config/example-config.js";
+import { EXAMPLE_POPULATION, EXAMPLE_POPULATION_FILE } from "../config/example-population.js";
 import { ExitCode } from "../exit-codes.js";
 
 /** Options of `syndisco init`. */
@@ -17,15 +18,16 @@ export interface InitOptions {
 }
 
 /**
- * `syndisco init [dir]`: writes a commented example config and a persona file into `dir`.
+ * `syndisco init [dir]`: writes a commented example config, a persona file and a population spec into `dir`.
  *
  * @throws {@link InputError} when either file exists already (and `force` is not set); nothing is written then.
  */
 export async function initCommand(dir = ".", { force = false }: InitOptions = {}): Promise<ExitCode> {
   const configFile = join(dir, EXAMPLE_CONFIG_FILE);
   const personasFile = join(dir, EXAMPLE_PERSONAS_FILE);
+  const populationFile = join(dir, EXAMPLE_POPULATION_FILE);
   if (!force) {
-    for (const file of [configFile, personasFile]) {
+    for (const file of [configFile, personasFile, populationFile]) {
       if (existsSync(file)) {
         throw new InputError("already exists; nothing was written", {
           file,
@@ -37,10 +39,12 @@ export async function initCommand(dir = ".", { force = false }: InitOptions = {}
   await mkdir(dir, { recursive: true });
   await writeFile(configFile, EXAMPLE_CONFIG);
   await writeFile(personasFile, `${JSON.stringify(EXAMPLE_PERSONAS, null, 2)}\n`);
+  await writeFile(populationFile, EXAMPLE_POPULATION);
   const shown = relative(process.cwd(), configFile) || configFile;
   process.stdout.write(
     `Wrote ${shown} and ${relative(process.cwd(), personasFile) || personasFile}.\n` +
-      `Next: npm install @syndisco/model-llamacpp, then\n  syndisco run ${shown} --dry-run\n  syndisco run ${shown}\n`,
+      `Next: npm install @syndisco/model-llamacpp, then\n  syndisco run ${shown} --dry-run\n  syndisco run ${shown}\n` +
+      `To draw personas from a population instead of writing them: syndisco personas ${relative(process.cwd(), populationFile) || populationFile} -n 200 -o ${relative(process.cwd(), personasFile) || personasFile} --force\n`,
   );
   return ExitCode.OK;
 }

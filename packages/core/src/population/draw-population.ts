@@ -54,9 +54,13 @@ export function drawPopulation(spec: unknown, { count, seed, file }: DrawPopulat
   for (const [name, traits] of Object.entries(valid.traits)) {
     columns[name] = drawTraits(traits, count, new SeededRandom(random.childSeed()));
   }
+  const fixed = Object.entries(valid.fixed);
+  const drawn = Object.entries(columns);
   return usernames.map((username, row) => {
-    const data: PersonaData = { username, ...valid.fixed };
-    for (const [name, column] of Object.entries(columns)) data[name] = column[row];
+    // Keys added one by one to one object, not a spread that then grows (see BaseModel.prompt for why).
+    const data: PersonaData = { username };
+    for (const [name, value] of fixed) data[name] = value;
+    for (const [name, column] of drawn) data[name] = column[row];
     return toPersona(data, valid, file);
   });
 }

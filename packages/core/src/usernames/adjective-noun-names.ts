@@ -49,13 +49,15 @@ function nameAt(index: number, round: number): string {
   return round === 1 ? `${adjective}${noun}` : `${adjective}${noun}${round}`;
 }
 
-/** 0 … size−1 in a seeded random order (a lazy Fisher–Yates shuffle, so a few names cost little). */
+/** 0 … size−1 in a seeded random order (Fisher–Yates, drawn as it goes, so a few names cost few draws). */
 function* shuffledIndexes(size: number, random: SeededRandom): Generator<number> {
-  const swapped = new Map<number, number>();
+  const indexes = new Int32Array(size);
+  for (let i = 0; i < size; i++) indexes[i] = i;
   for (let i = 0; i < size; i++) {
     const j = i + random.int(size - i);
-    const atJ = swapped.get(j) ?? j;
-    swapped.set(j, swapped.get(i) ?? i);
-    yield atJ;
+    const picked = indexes[j] as number;
+    indexes[j] = indexes[i] as number;
+    indexes[i] = picked;
+    yield picked;
   }
 }
