@@ -87,6 +87,7 @@ export type {
   ModelReply,
   PromptOptions,
 } from "./model/messages.js";
+export { type ModelFileIdentity, modelFileIdentity } from "./model/model-file-identity.js";
 export {
   defineModelPlugin,
   isModelPlugin,

@@ -13,6 +13,7 @@ import { AnswerConstraints, assertAnswerFits, GRAMMAR_END_TOKENS, isWholeJson } 
 import type { GenerationSettings, SamplingSettings, SequenceGenerator } from "./generation.js";
 import { assertGgufFile } from "./gguf-file.js";
 import { loadLlama } from "./load-llama.js";
+import { llamaCppIdentity } from "./model-identity.js";
 import { DEFAULT_CACHE_DIR, isModelUri, resolveModelUri } from "./model-source.js";
 import { importNodeLlamaCpp } from "./node-llama-cpp.js";
 import { openModel } from "./open-model.js";
@@ -30,6 +31,7 @@ interface LoadedParts {
   generators: SequenceGenerator[];
   modelFile: string;
   sampling: SamplingSettings;
+  identity: Record<string, unknown>;
   logger: Logger;
 }
 
@@ -80,6 +82,7 @@ export class LlamaCppModel extends BaseModel {
   readonly #pool: SequencePool<SequenceGenerator>;
   readonly #sampling: SamplingSettings;
   readonly #constraints: AnswerConstraints;
+  readonly #identity: Record<string, unknown>;
   /** Aborted by dispose(), so that running generations stop before the native memory is freed. */
   readonly #shutdown = new AbortController();
   readonly #running = new Set<Promise<unknown>>();
@@ -102,6 +105,7 @@ export class LlamaCppModel extends BaseModel {
     this.promptFormat = parts.format.kind;
     this.chatWrapperName = parts.format.wrapperName;
     this.gpu = parts.llama.gpu;
+    this.#identity = parts.identity;
   }
 
   /**
@@ -138,6 +142,7 @@ export class LlamaCppModel extends BaseModel {
         logger.warn({ model: valid.name }, message),
       );
       const generators = Array.from({ length: parallel }, () => format.createGenerator(context.getSequence()));
+      const sampling = samplingOf(valid);
       return new LlamaCppModel(valid, {
         llama,
         model,
@@ -145,13 +150,19 @@ export class LlamaCppModel extends BaseModel {
         format,
         generators,
         modelFile,
-        sampling: samplingOf(valid),
+        sampling,
+        identity: await llamaCppIdentity(modelFile, valid, context.contextSize, sampling),
         logger,
       });
     } catch (error) {
       await llama.dispose();
       throw error;
     }
+  }
+
+  /** See {@link llamaCppIdentity}. */
+  override identity(): Record<string, unknown> {
+    return { ...super.identity(), ...this.#identity };
   }
 
   /** How many calls are being decoded right now (at most {@link LlamaCppModel.concurrency}). */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   BaseModel,
   type ChatMessage,
@@ -77,6 +78,16 @@ export class OpenAIModel extends BaseModel {
     this.baseUrls = resolved.baseUrls.map((url) => redactSecret(url, this.#secret()));
     this.#pool = new ServerPool(resolved.baseUrls, { retryDelayMs: resolved.retryDelayMs });
     this.#logger = options.logger ?? getLogger("model-openai");
+  }
+
+  /**
+   * The server's model, temperature, whether answers are constrained, and a hash of `extraBody` (it may set
+   * sampling options; hashed, since it is the user's free-form request text). Servers and keys are left out.
+   */
+  override identity(): Record<string, unknown> {
+    const { modelName, temperature, structuredOutputs, extraBody } = this.#options;
+    const extraBodySha256 = createHash("sha256").update(JSON.stringify(extraBody)).digest("hex");
+    return { ...super.identity(), backend: "openai", modelName, temperature, structuredOutputs, extraBodySha256 };
   }
 
   protected async generate(messages: ChatMessage[], options: GenerateOptions): Promise<ModelReply> {

@@ -11,6 +11,7 @@ import { findCudaProvider, planDevices, type SessionDevice } from "./cuda-provid
 import { type GenerationRuntime, generateBatch, type SamplingSettings } from "./generate-batch.js";
 import { type LoadedModel, loadModel } from "./load-model.js";
 import { type BatchJob, MicroBatcher } from "./micro-batcher.js";
+import { transformersIdentity } from "./model-identity.js";
 import { checkModelSource, describeSource, resolveModelSource } from "./model-source.js";
 import { type TransformersDtype, type TransformersModelOptions, usesSampling, validateOptions } from "./options.js";
 import { createProgressLog } from "./progress-log.js";
@@ -67,6 +68,7 @@ export class TransformersModel extends BaseModel {
   readonly #seed: number | undefined;
   readonly #contextLength: number | undefined;
   readonly #logger: Logger;
+  readonly #identity: Record<string, unknown>;
   #warnedAboutContext = false;
   #disposed = false;
   #batches = 0;
@@ -78,8 +80,10 @@ export class TransformersModel extends BaseModel {
     format: PromptFormat,
     modelSource: string,
     logger: Logger,
+    identity: Record<string, unknown>,
   ) {
     super(options);
+    this.#identity = identity;
     const { transformers, tokenizer, model } = loaded;
     const config = model.config as { eos_token_id?: number | number[]; max_position_embeddings?: number };
     const eosTokenIds = new Set(
@@ -158,11 +162,17 @@ export class TransformersModel extends BaseModel {
       const format = createPromptFormat(valid.chatTemplate ?? "auto", loaded.tokenizer, (message) =>
         logger.warn({ model: valid.name }, message),
       );
-      return new TransformersModel(valid, loaded, format, describeSource(source), logger);
+      const identity = await transformersIdentity(source, dtype, valid);
+      return new TransformersModel(valid, loaded, format, describeSource(source), logger, identity);
     } catch (error) {
       await loaded.model.dispose();
       throw error;
     }
+  }
+
+  /** See {@link transformersIdentity}. */
+  override identity(): Record<string, unknown> {
+    return { ...super.identity(), ...this.#identity };
   }
 
   /** How many batches have run and how many prompts they held: shows how well concurrent calls were batched. */

@@ -169,6 +169,7 @@ export class AnnotationExperiment {
       seed: this.#seed.value,
       historyCtxLen: this.historyCtxLen,
       includeModComments: this.includeModComments,
+      answerRetries: this.answerRetries,
       annotators: this.annotators.map(actorIdentity),
     };
     return { kind: "annotation", seed: this.#seed.value, fingerprint: fingerprintOf(description), description };

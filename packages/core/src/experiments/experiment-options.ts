@@ -59,7 +59,10 @@ export class ExperimentSeed {
   }
 }
 
-/** What of an actor decides its output: its description (persona, context, instructions) and its model. */
+/**
+ * What of an actor decides its output: its description (persona, context, instructions), its answer form,
+ * and its model's identity (model file, generation options; see `BaseModel.identity`).
+ */
 export function actorIdentity(actor: Actor): Record<string, unknown> {
-  return { ...actor.describe(), model: actor.model.name };
+  return { ...actor.describe(), answerForm: actor.answerForm, model: actor.model.identity() };
 }

@@ -66,6 +66,17 @@ export abstract class BaseModel {
     return this.removeStringList.length === 0 ? reply : { ...reply, text: this.#removeStrings(reply.text) };
   }
 
+  /**
+   * Everything about this model that changes its replies, as JSON: experiments put it in their fingerprint,
+   * so that a folder made with another model file or other generation settings is never resumed as if it were
+   * the same experiment. Backends add what they know (the model file, the sampling options, the chat
+   * template); leave out what only changes speed (threads, batch sizes, servers). Override it as
+   * `{ ...super.identity(), backend: "mine", temperature: this.temperature }`.
+   */
+  identity(): Record<string, unknown> {
+    return { name: this.name, maxOutTokens: this.maxOutTokens, removeStringList: this.removeStringList };
+  }
+
   /** Frees what the backend holds (native memory, connections). The model cannot be used afterwards. */
   async dispose(): Promise<void> {}
 
