@@ -30,7 +30,7 @@ describe.skipIf(!haveTestModels())("LlamaCppModel.identity in an experiment's fi
     const random = await loadTestModel("tiny-random-llama.gguf", { name: "model", maxOutTokens: 8 });
     try {
       await expect(experiment(random).begin({ outputDir, handleSignals: false })).rejects.toThrow(
-        "this folder holds the output of a different experiment (it differs in: users)",
+        'this folder was made with other model settings (they differ in the model "model" (contextSize, modelFile))',
       );
     } finally {
       await random.dispose();

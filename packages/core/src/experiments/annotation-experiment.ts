@@ -7,7 +7,7 @@ import { Annotation } from "../jobs/annotation.js";
 import { requireWholeNumber } from "../jobs/validate.js";
 import { type AnnotationPlanUnit, findDiscussions, planAnnotations } from "./annotation-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
-import { actorIdentity, ExperimentSeed, requireActorPool } from "./experiment-options.js";
+import { actorIdentity, ExperimentSeed, modelIdentities, requireActorPool } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
 import type { PlanIdentity } from "./plan-file.js";
 import { runExperiment, type SaveUnit, type UnitContext } from "./run-experiment.js";
@@ -172,6 +172,7 @@ export class AnnotationExperiment {
       answerRetries: this.answerRetries,
       annotators: this.annotators.map(actorIdentity),
     };
-    return { kind: "annotation", seed: this.#seed.value, fingerprint: fingerprintOf(description), description };
+    const models = modelIdentities(this.annotators);
+    return { kind: "annotation", seed: this.#seed.value, fingerprint: fingerprintOf(description), description, models };
   }
 }

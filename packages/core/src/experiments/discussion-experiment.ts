@@ -9,7 +9,7 @@ import { RoundRobin } from "../turn-managers/round-robin.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
 import { type DiscussionPlanUnit, planDiscussions } from "./discussion-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
-import { actorIdentity, ExperimentSeed, requireActorPool } from "./experiment-options.js";
+import { actorIdentity, ExperimentSeed, modelIdentities, requireActorPool } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
 import {
   castActors,
@@ -256,7 +256,8 @@ export class DiscussionExperiment {
       instructionMix: this.cast.instructionMix,
       usernames: this.cast.usernames === "random" ? "random" : undefined,
     };
-    return { kind: "discussion", seed: this.#seed.value, fingerprint: fingerprintOf(description), description };
+    const models = modelIdentities([...this.users, this.moderator]);
+    return { kind: "discussion", seed: this.#seed.value, fingerprint: fingerprintOf(description), description, models };
   }
 
   /** The plan's units, each with its cast drawn. */

@@ -27,7 +27,7 @@ function discussions(model: ScriptedModel) {
   return new DiscussionExperiment({ users: participantPool(model), numDiscussions: 2, numTurns: 2, seed: 4 });
 }
 
-const DIFFERENT = "this folder holds the output of a different experiment (it differs in: users)";
+const DIFFERENT = 'this folder was made with other model settings (they differ in the model "scripted"';
 
 beforeAll(async () => {
   await loggingSetup({ printToTerminal: false, logWarnings: false });
@@ -38,7 +38,7 @@ describe("an experiment's fingerprint covers everything that changes an output",
     const outputDir = await freshDir();
     await discussions(new SamplingModel(0.2)).begin({ outputDir, handleSignals: false });
     await expect(discussions(new SamplingModel(0.9)).begin({ outputDir, handleSignals: false })).rejects.toThrow(
-      DIFFERENT,
+      `${DIFFERENT} (temperature))`,
     );
     // Unchanged, it resumes (nothing left to do).
     await expect(discussions(new SamplingModel(0.2)).begin({ outputDir, handleSignals: false })).resolves.toMatchObject(
@@ -51,7 +51,7 @@ describe("an experiment's fingerprint covers everything that changes an output",
     await discussions(promptEchoModel({ maxOutTokens: 50 })).begin({ outputDir, handleSignals: false });
     await expect(
       discussions(promptEchoModel({ maxOutTokens: 20 })).begin({ outputDir, handleSignals: false }),
-    ).rejects.toThrow(DIFFERENT);
+    ).rejects.toThrow(`${DIFFERENT} (maxOutTokens))`);
     await expect(
       discussions(promptEchoModel({ maxOutTokens: 50, removeStringList: ["<|eot|>"] })).begin({
         outputDir,

@@ -60,9 +60,21 @@ export class ExperimentSeed {
 }
 
 /**
- * What of an actor decides its output: its description (persona, context, instructions), its answer form,
- * and its model's identity (model file, generation options; see `BaseModel.identity`).
+ * What of an actor decides its output besides its model: its description (persona, context, instructions),
+ * its answer form, and its model's name. The model's own identity is checked apart, by {@link modelIdentities}.
  */
 export function actorIdentity(actor: Actor): Record<string, unknown> {
-  return { ...actor.describe(), answerForm: actor.answerForm, model: actor.model.identity() };
+  return { ...actor.describe(), answerForm: actor.answerForm, model: actor.model.name };
+}
+
+/**
+ * The identities (`BaseModel.identity()`) of the models that the actors speak through, by model name. They
+ * are kept beside the fingerprint rather than in it, so that a plan (its unit ids and fingerprint) can be made
+ * before a model is loaded, as a study does, while a folder made with another model file or other sampling
+ * settings is still refused.
+ */
+export function modelIdentities(actors: readonly (Actor | undefined)[]): Record<string, unknown> {
+  const models: Record<string, unknown> = {};
+  for (const actor of actors) if (actor) models[actor.model.name] = actor.model.identity();
+  return models;
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
 import { isErrnoException, writeFileAtomic } from "../util/atomic-write.js";
 import { VERSION } from "../version.js";
-import { differingKeys } from "./fingerprint.js";
+import { canonicalJson, differingKeys } from "./fingerprint.js";
 
 /** What identifies an experiment: its kind, seed, and the hash of everything that decides its outputs. */
 export interface PlanIdentity {
@@ -12,6 +12,11 @@ export interface PlanIdentity {
   fingerprint: string;
   /** The settings the fingerprint covers, kept readable so that a mismatch can say what changed. */
   description: Record<string, unknown>;
+  /**
+   * Each model's `identity()` by model name (file, sampling options...), checked apart from the fingerprint
+   * so that a plan can be made before its models are loaded. Absent in plans of older versions.
+   */
+  models?: Record<string, unknown>;
 }
 
 /** The plan file in an output folder's `.syndisco` folder. */
@@ -69,7 +74,10 @@ export async function recordPlan(
   identity: PlanIdentity,
 ): Promise<void> {
   if (stored) {
-    if (stored.kind === identity.kind && stored.fingerprint === identity.fingerprint) return;
+    if (stored.kind === identity.kind && stored.fingerprint === identity.fingerprint) {
+      requireSameModels(stored, identity, outputDir);
+      return;
+    }
     const differences =
       stored.kind === identity.kind
         ? `it differs in: ${differingKeys(stored.description, identity.description).join(", ")}`
@@ -87,4 +95,28 @@ export async function recordPlan(
     syndiscoVersion: VERSION,
   };
   await writeFileAtomic(planFile, `${JSON.stringify(content, null, 2)}\n`);
+}
+
+/** @throws {@link InputError} when a model of the folder's plan had another identity (file, sampling...). */
+function requireSameModels(stored: PlanIdentity, identity: PlanIdentity, outputDir: string): void {
+  if (!stored.models || !identity.models) return;
+  const changed = differingKeys(stored.models, identity.models);
+  if (changed.length === 0) return;
+  const details = changed.map((name) => {
+    const before = stored.models?.[name];
+    const after = identity.models?.[name];
+    if (!isRecord(before) || !isRecord(after)) return `"${name}"`;
+    return `"${name}" (${differingKeys(before, after).join(", ")})`;
+  });
+  throw new InputError(
+    `this folder was made with other model settings (they differ in the model ${details.join(", ")})`,
+    {
+      file: outputDir,
+      fix: "Use a new output folder for a new model or new settings; to finish the old run, use the model it used",
+    },
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && canonicalJson(value) !== "{}";
 }
