@@ -1,9 +1,11 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { annotationStats, importAnnotations, importDiscussions } from "@syndisco/core";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { makeAnnotatedRun } from "./helpers/annotated-run.js";
 import { haveChromium, openInChromium, pngSize } from "./helpers/chromium.js";
-import { runCli } from "./helpers/cli-process.js";
+import { REPO_ROOT, runCli } from "./helpers/cli-process.js";
 import { useTempDirs } from "./helpers/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -163,6 +165,58 @@ describe.skipIf(!haveChromium())("the report in headless Chromium", () => {
       expect(pngSize(screenshot)).toEqual({ width: 1280, height: 900 });
       expect(opened.errors).toEqual([]);
       expect(opened.requests).toEqual([opened.url]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("keeps every word of the guide's persona cards whole, and counts one discussion as one", async () => {
+    // The quickstart's personas (SynDisco's guide, with long attribute names) on the echo example backend.
+    const dir = tempDir();
+    const quickstart = parse(readFileSync(join(REPO_ROOT, "examples", "quickstart.yaml"), "utf8"));
+    quickstart.models = { main: { backend: join(REPO_ROOT, "examples", "custom-backend", "index.mjs") } };
+    quickstart.discussions.count = 1;
+    quickstart.output = join(dir, "run");
+    writeFileSync(join(dir, "config.yaml"), stringify(quickstart));
+    expect((await runCli(["run", join(dir, "config.yaml"), "--quiet"])).code).toBe(0);
+    const file = join(dir, "report.html");
+    const made = await runCli(["report", join(dir, "run"), "--out", file]);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/^Wrote the report of 1 discussion and 8 annotations to /);
+
+    const opened = await openInChromium(file);
+    try {
+      const { page } = opened;
+      await page.waitForSelector(".persona-card");
+      expect(await page.locator("#report-counts").textContent()).toBe(
+        "1 discussion · 8 comments · 8 annotations by 1 annotator",
+      );
+      // A word broken across lines has text boxes on two lines; a break after a hyphen is a normal one.
+      const cards = await page.locator(".persona-card").evaluateAll((elements) =>
+        elements.map((card) => {
+          const broken: string[] = [];
+          let words = 0;
+          for (const cell of card.querySelectorAll("dt, dd")) {
+            const text = cell.firstChild;
+            if (!(text instanceof Text)) continue;
+            for (const match of text.data.matchAll(/[^\s-]+/g)) {
+              const range = document.createRange();
+              range.setStart(text, match.index);
+              range.setEnd(text, match.index + match[0].length);
+              const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+              words += 1;
+              if (lines.size > 1) broken.push(match[0]);
+            }
+          }
+          return { words, broken };
+        }),
+      );
+      expect(cards).toHaveLength(3);
+      for (const card of cards) {
+        expect(card.words).toBeGreaterThan(15);
+        expect(card.broken).toEqual([]);
+      }
+      expect(opened.errors).toEqual([]);
     } finally {
       await opened.close();
     }

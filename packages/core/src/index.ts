@@ -143,4 +143,5 @@ export { type AtomicWriteOptions, writeFileAtomic } from "./util/atomic-write.js
 export { delay } from "./util/delay.js";
 export { syndiscoTimestamp } from "./util/timestamp.js";
 export { hideUrlCredentials } from "./util/url-credentials.js";
+export { type WriteErrorOptions, writeError } from "./util/write-error.js";
 export { VERSION } from "./version.js";

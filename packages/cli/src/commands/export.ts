@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError, importAnnotations, importDiscussions, writeCsv, writeJsonLines } from "@syndisco/core";
 import { ExitCode } from "../exit-codes.js";
+import { countOf } from "../plural.js";
 import { outputFolders } from "../run/output-folders.js";
 
 /** Options of `syndisco export`. */
@@ -21,11 +22,17 @@ export interface ExportCommandOptions {
  */
 export async function exportCommand(dir: string, options: ExportCommandOptions): Promise<ExitCode> {
   const { folder, kind } = sourceOf(dir, options.annotations ?? false);
+  if (existsSync(options.out)) {
+    throw new InputError("the file already exists and SynDisco never overwrites output", {
+      file: options.out,
+      fix: "Choose another --out, or delete the file",
+    });
+  }
   const rows = kind === "annotations" ? await importAnnotations(folder) : await importDiscussions(folder);
   if (options.format === "csv") await writeCsv(rows, options.out);
   else await writeJsonLines(rows, options.out);
   process.stdout.write(
-    `Wrote ${rows.length} ${kind === "annotations" ? "annotation" : "comment"} rows to ${options.out}\n`,
+    `Wrote ${countOf(rows.length, kind === "annotations" ? "annotation row" : "comment row")} to ${options.out}\n`,
   );
   return ExitCode.OK;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { InputError } from "@syndisco/core";
+import { InputError, writeError, writeFileAtomic } from "@syndisco/core";
 import {
   EXAMPLE_CONFIG,
   EXAMPLE_CONFIG_FILE,
@@ -20,7 +20,8 @@ export interface InitOptions {
 /**
  * `syndisco init [dir]`: writes a commented example config, a persona file and a population spec into `dir`.
  *
- * @throws {@link InputError} when either file exists already (and `force` is not set); nothing is written then.
+ * @throws {@link InputError} when one of the files exists already (and `force` is not set), or the folder cannot be
+ *   written; nothing is written then.
  */
 export async function initCommand(dir = ".", { force = false }: InitOptions = {}): Promise<ExitCode> {
   const configFile = join(dir, EXAMPLE_CONFIG_FILE);
@@ -36,10 +37,14 @@ export async function initCommand(dir = ".", { force = false }: InitOptions = {}
       }
     }
   }
-  await mkdir(dir, { recursive: true });
-  await writeFile(configFile, EXAMPLE_CONFIG);
-  await writeFile(personasFile, `${JSON.stringify(EXAMPLE_PERSONAS, null, 2)}\n`);
-  await writeFile(populationFile, EXAMPLE_POPULATION);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw writeError(dir, error, { problem: "cannot create the folder" });
+  }
+  await writeFileAtomic(configFile, EXAMPLE_CONFIG, { overwrite: force });
+  await writeFileAtomic(personasFile, `${JSON.stringify(EXAMPLE_PERSONAS, null, 2)}\n`, { overwrite: force });
+  await writeFileAtomic(populationFile, EXAMPLE_POPULATION, { overwrite: force });
   const shown = relative(process.cwd(), configFile) || configFile;
   process.stdout.write(
     `Wrote ${shown} and ${relative(process.cwd(), personasFile) || personasFile}.\n` +

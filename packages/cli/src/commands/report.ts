@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { type AnnotationRow, InputError, importAnnotations, importDiscussions, writeFileAtomic } from "@syndisco/core";
 import { ExitCode } from "../exit-codes.js";
+import { countOf } from "../plural.js";
 import { buildReportData } from "../report/build-report-data.js";
 import { loadReportAssets } from "../report/load-report-assets.js";
 import { renderReportHtml } from "../report/render-report-html.js";
@@ -53,7 +54,7 @@ export async function reportCommand(dir: string, options: ReportCommandOptions):
   await writeFileAtomic(options.out, html);
   const size = (Buffer.byteLength(html) / 1024 / 1024).toFixed(1);
   process.stdout.write(
-    `Wrote the report of ${data.discussions.length} discussions and ${annotations.length} annotations to ${options.out} (${size} MB)\n`,
+    `Wrote the report of ${countOf(data.discussions.length, "discussion")} and ${countOf(annotations.length, "annotation")} to ${options.out} (${size} MB)\n`,
   );
   return ExitCode.OK;
 }

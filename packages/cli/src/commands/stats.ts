@@ -9,6 +9,7 @@ import {
   writeCsv,
 } from "@syndisco/core";
 import { ExitCode } from "../exit-codes.js";
+import { countOf } from "../plural.js";
 import { outputFolders } from "../run/output-folders.js";
 import { formatStats } from "../stats/format-stats.js";
 import { statsCsvRows } from "../stats/stats-csv-rows.js";
@@ -51,7 +52,7 @@ export async function statsCommand(dir: string, options: StatsCommandOptions = {
   if (options.csv) {
     const csvRows = statsCsvRows(stats);
     await writeCsv(csvRows, options.csv);
-    process.stdout.write(`\nWrote ${csvRows.length} rows of statistics to ${options.csv}\n`);
+    process.stdout.write(`\nWrote ${countOf(csvRows.length, "row")} of statistics to ${options.csv}\n`);
   }
   return ExitCode.OK;
 }

@@ -36,9 +36,9 @@ button:disabled { cursor: default; opacity: 0.5; }
 .persona-card header { display: flex; align-items: center; gap: 8px; margin-bottom: 4px; }
 .avatar { width: 26px; height: 26px; border-radius: 50%; color: #fff; display: inline-flex; align-items: center;
   justify-content: center; font-weight: 700; font-size: 0.8rem; flex: none; }
-.persona-card dl { display: grid; grid-template-columns: auto 1fr; gap: 1px 8px; margin: 0; }
+.persona-card dl { display: grid; grid-template-columns: fit-content(8.5em) minmax(0, 1fr); gap: 1px 8px; margin: 0; }
 .persona-card dt { color: var(--muted); }
-.persona-card dd { margin: 0; overflow-wrap: anywhere; }
+.persona-card dd { margin: 0; overflow-wrap: break-word; }
 .comments { list-style: none; margin: 0; padding: 0; }
 .comment { border-left: 3px solid var(--line); padding: 6px 0 6px 12px; margin: 8px 0; }
 .comment.moderator { border-left-color: var(--accent); }

@@ -1,4 +1,5 @@
 import { type AnnotationPlanUnit, type DiscussionPlanUnit, hideUrlCredentials } from "@syndisco/core";
+import { countOf } from "../plural.js";
 import type { OutputFolders } from "./output-folders.js";
 import type { PreparedRun } from "./prepare-run.js";
 
@@ -29,7 +30,7 @@ export function formatPlan(run: PreparedRun, plan: RunPlan, folders: OutputFolde
   if (run.parts.discussions && section && plan.discussions) {
     lines.push(
       `Discussions → ${folders.discussions}`,
-      `  ${section.count} discussions of ${section.turns} turns, ${section.activeUsers} active users, ` +
+      `  ${countOf(section.count, "discussion")} of ${countOf(section.turns, "turn")}, ${countOf(section.activeUsers, "active user")}, ` +
         `${section.turnManager.type} turns, moderator ${section.moderator ? String(section.moderator.persona.username) : "none"}, ` +
         `history ${section.historyLength}, concurrency ${config.data.concurrency}, seed ${config.data.seed ?? "random"}`,
     );
@@ -45,7 +46,7 @@ export function formatPlan(run: PreparedRun, plan: RunPlan, folders: OutputFolde
     const names = annotation.annotators.map((annotator) => String(annotator.persona.username)).join(", ");
     lines.push(
       `Annotation → ${folders.annotations}`,
-      `  ${annotation.annotators.length} annotator(s) (${names}) on every discussion`,
+      `  ${countOf(annotation.annotators.length, "annotator")} (${names}) on every discussion`,
     );
     if (plan.annotations) for (const unit of plan.annotations) lines.push(`  ${unit.id}`);
     else lines.push("  units are planned once the discussions exist");

@@ -476,8 +476,9 @@ describe("DiscussionExperiment input checks", () => {
     const file = join(parent, "not-a-folder");
     await writeFile(file, "x");
     await expect(experiment().begin({ outputDir: file })).rejects.toThrow(`${file}: cannot write to the output folder`);
+    // The reason in words with its code once, never the internal .syndisco folder.
     await expect(experiment().begin({ outputDir: join(file, "below") })).rejects.toThrow(
-      `${join(file, "below")}: cannot write to the output folder (ENOTDIR`,
+      `${join(file, "below")}: cannot write to the output folder (a part of the path is a file, not a folder, ENOTDIR). ${file} is a file: choose a path under a folder`,
     );
     await expect(experiment().begin({ outputDir: "" })).rejects.toThrow("outputDir: an output folder is required");
   });

@@ -1,6 +1,7 @@
 import { mkdir, readdir, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { InputError } from "../errors.js";
+import { writeError } from "../util/write-error.js";
 import { acquireFolderLock } from "./folder-lock.js";
 import { type StatePaths, statePaths } from "./state-paths.js";
 
@@ -50,11 +51,6 @@ export async function removeTemporaryFiles(outputDir: string): Promise<number> {
   return names.length;
 }
 
-function notWritable(outputDir: string, error: unknown): InputError {
-  // A system error's message starts with its code already ("ENOTDIR: not a directory, mkdir '…'").
-  const reason = error instanceof Error ? error.message : String(error);
-  return new InputError(`cannot write to the output folder (${reason})`, {
-    file: outputDir,
-    fix: "Choose a folder you can write to, or fix its permissions",
-  });
+function notWritable(outputDir: string, error: unknown): unknown {
+  return writeError(outputDir, error, { problem: "cannot write to the output folder" });
 }

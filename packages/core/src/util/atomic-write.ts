@@ -3,6 +3,9 @@ import { close, fsync, link, mkdir, open, rename, unlink, writeFile } from "node
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { InputError } from "../errors.js";
+import { isErrnoException, writeError } from "./write-error.js";
+
+export { isErrnoException } from "./write-error.js";
 
 // The callback API through promisify: about 1.5 times the files per second of FileHandle, which matters
 // when an experiment writes thousands of small files.
@@ -25,6 +28,8 @@ export interface AtomicWriteOptions {
  * Writes a file whole or not at all: the data goes to a temporary file in the same folder, is flushed to
  * disk, and only then takes the final name. Readers never see a partial file, and a crash leaves at most a
  * hidden `.tmp` file behind. Without `overwrite`, an existing file makes this fail instead of replacing it.
+ *
+ * @throws {@link InputError} naming `path` (never the temporary file) when it cannot be written.
  */
 export async function writeFileAtomic(
   path: string,
@@ -33,13 +38,22 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const fd = await openNew(temporary, folder);
+  let fd: number;
+  try {
+    fd = await openNew(temporary, folder);
+  } catch (error) {
+    throw writeError(path, error);
+  }
   try {
     await writeToFile(fd, data, "utf8");
     await syncFile(fd);
-  } finally {
-    await closeFile(fd);
+  } catch (error) {
+    // A full disk fails here: leave no partial temporary file behind.
+    await closeFile(fd).catch(() => undefined);
+    await unlinkFile(temporary).catch(() => undefined);
+    throw writeError(path, error);
   }
+  await closeFile(fd);
   try {
     if (overwrite) {
       await renameFile(temporary, path);
@@ -54,7 +68,7 @@ export async function writeFileAtomic(
         fix: "Choose another path, delete the file, or pass { overwrite: true }",
       });
     }
-    throw error;
+    throw writeError(path, error);
   } finally {
     await unlinkFile(temporary).catch(() => undefined);
   }
@@ -69,9 +83,4 @@ async function openNew(path: string, folder: string): Promise<number> {
     await makeFolder(folder, { recursive: true });
     return await openFile(path, "wx");
   }
-}
-
-/** Narrows an unknown error to a Node.js system error with a `code`. */
-export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
 }

@@ -2,6 +2,7 @@
 
 import type { BreakdownGroup, MeasurementLevel } from "@syndisco/core";
 import type { ChartConfiguration, Chart as ChartJs } from "chart.js";
+import { countOf } from "../../plural.js";
 import { CODER_ATTRIBUTE, type ReportData, type ReportMeasure, TURN_ATTRIBUTE } from "../report-data.js";
 import { categoryColour, valueColour } from "./colours.js";
 import { byId, el } from "./dom.js";
@@ -161,7 +162,7 @@ function distributionChart(measure: ReportMeasure, groups: readonly BreakdownGro
           callbacks: {
             label: (item) => {
               const group = groups[item.dataIndex];
-              return `${item.dataset.label}: ${item.parsed.y?.toFixed(1)}% of ${group?.count ?? 0} answers`;
+              return `${item.dataset.label}: ${item.parsed.y?.toFixed(1)}% of ${countOf(group?.count ?? 0, "answer")}`;
             },
           },
         },

@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+
+import { countOf } from "../../plural.js";
 import type { ReportData } from "../report-data.js";
 import { type Child, el } from "./dom.js";
 import { formatNumber, formatShare, measureLabel } from "./format.js";
@@ -14,7 +16,8 @@ export function reportHeader(data: ReportData): HTMLElement {
     el(
       "p",
       { className: "meta", id: "report-counts" },
-      `${data.discussions.length} discussions · ${comments} comments · ${answers} annotations by ${data.coders.length} annotators`,
+      `${countOf(data.discussions.length, "discussion")} · ${countOf(comments, "comment")} · ` +
+        `${countOf(answers, "annotation")} by ${countOf(data.coders.length, "annotator")}`,
     ),
     el(
       "p",

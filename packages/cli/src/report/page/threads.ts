@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+
+import { countOf } from "../../plural.js";
 import type { ReportComment, ReportData, ReportDiscussion, ReportMeasure } from "../report-data.js";
 import { annotationBadges } from "./badges.js";
 import { personaColour } from "./colours.js";
@@ -113,7 +115,7 @@ function threadCard(
       el(
         "span",
         { className: "meta" },
-        `${discussion.timestamp} · ${discussion.variant} · ${discussion.comments.length} comments`,
+        `${discussion.timestamp} · ${discussion.variant} · ${countOf(discussion.comments.length, "comment")}`,
       ),
     ),
     el(
