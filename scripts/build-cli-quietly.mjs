@@ -11,7 +11,9 @@ const build = spawnSync("turbo", ["run", "build", "--filter=@syndisco/cli...", "
   maxBuffer: 64 * 1024 * 1024,
 });
 if (build.error) {
-  process.stderr.write(`syndisco: cannot run turbo to build the CLI (${build.error.message}); run pnpm install first\n`);
+  process.stderr.write(
+    `syndisco: cannot run turbo to build the CLI (${build.error.message}); run pnpm install first\n`,
+  );
   process.exit(1);
 }
 if (build.status !== 0) {
