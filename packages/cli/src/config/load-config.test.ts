@@ -135,6 +135,19 @@ describe("loadConfig", () => {
     expect(error.message).toMatch(/config\.yaml: models: missing/);
   });
 
+  it("takes seed items that are a comment or a thread of comments", async () => {
+    const { file } = writeConfig(
+      MINIMAL.replace(
+        "{ model: main }",
+        '{ model: main, seedOpinions: ["Ban cars.", ["Ban cars.", "Only downtown."]] }',
+      ),
+    );
+    const config = await loadConfig(file);
+    expect(config.data.discussions?.seedOpinions).toEqual(["Ban cars.", ["Ban cars.", "Only downtown."]]);
+    const empty = await problemOf(MINIMAL.replace("{ model: main }", "{ model: main, seedOpinions: [[]] }"));
+    expect(empty.message).toMatch(/discussions\.seedOpinions\[0\]: needs at least 1 entry/);
+  });
+
   it("checks the turn manager's type and settings", async () => {
     const unknownType = await problemOf(
       MINIMAL.replace("{ model: main }", "{ model: main, turnManager: { type: chaos } }"),

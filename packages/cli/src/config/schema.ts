@@ -61,7 +61,8 @@ const discussionsSchema = z.strictObject({
   activeUsers: wholeCount(1).default(2),
   historyLength: wholeCount(0).default(3),
   turnManager: turnManagerSchema.default({ type: "round_robin" }),
-  seedOpinions: z.array(z.string().min(1)).default([]),
+  // Each item opens a discussion: one comment, or a list of comments (a seed thread, as in SynDisco 2.2).
+  seedOpinions: z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).default([]),
   moderator: extraActorSchema.optional(),
 });
 

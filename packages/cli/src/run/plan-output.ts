@@ -35,9 +35,9 @@ export function formatPlan(run: PreparedRun, plan: RunPlan, folders: OutputFolde
         `history ${section.historyLength}, concurrency ${config.data.concurrency}, seed ${config.data.seed ?? "random"}`,
     );
     for (const unit of plan.discussions) {
-      const seed = unit.seedOpinion
-        ? `  opens with ${unit.seedOpinionUsername}: ${JSON.stringify(unit.seedOpinion)}`
-        : "";
+      const seed = unit.seedOpinions
+        .map((text, index) => `  opens with ${unit.seedOpinionUsernames[index]}: ${JSON.stringify(text)}`)
+        .join(";");
       lines.push(`  ${unit.id}  ${unit.participants.join(", ")}${seed}`);
     }
   }

@@ -7,7 +7,7 @@ import { Discussion } from "../jobs/discussion.js";
 import { requireWholeNumber } from "../jobs/validate.js";
 import { RoundRobin } from "../turn-managers/round-robin.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
-import { type DiscussionPlanUnit, planDiscussions } from "./discussion-plan.js";
+import { type DiscussionPlanUnit, planDiscussions, type SeedItem } from "./discussion-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
 import { actorIdentity, ExperimentSeed, modelIdentities, requireActorPool } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
@@ -21,14 +21,18 @@ import {
 } from "./participant-cast.js";
 import type { PlanIdentity } from "./plan-file.js";
 import { runExperiment, type SaveUnit, type UnitContext } from "./run-experiment.js";
+import { requireSeedOpinions } from "./seed-items.js";
 import { requireOwnOutput } from "./unit-output.js";
 
 /** Options of {@link DiscussionExperiment}, with SynDisco's names in camelCase. */
 export interface DiscussionExperimentOptions {
   /** The pool of participants that each discussion draws from. */
   users: readonly Actor[];
-  /** Opening comments; each discussion draws one, said by one of its participants. Default: none. */
-  seedOpinions?: readonly string[];
+  /**
+   * What opens the discussions: each discussion draws one item, a comment or a list of comments (a seed
+   * thread), written in order by its first participants (as SynDisco 2.2 does). Default: none.
+   */
+  seedOpinions?: readonly SeedItem[];
   /** Joins every discussion and answers every comment (it is not in the turn order or in `users`). */
   moderator?: Actor;
   /** The turn policy; each discussion gets `clone(seed)` with its own seed from the plan. Default `RoundRobin`. */
@@ -78,8 +82,8 @@ export interface DiscussionExperimentOptions {
 export class DiscussionExperiment {
   /** The pool of participants. */
   readonly users: readonly Actor[];
-  /** The pool of opening comments (may be empty). */
-  readonly seedOpinions: readonly string[];
+  /** The pool of opening comments and threads (may be empty). */
+  readonly seedOpinions: readonly SeedItem[];
   /** The moderator of every discussion, if any. */
   readonly moderator: Actor | undefined;
   /** The turn policy that every discussion clones. */
@@ -139,7 +143,7 @@ export class DiscussionExperiment {
     this.#metadata = { ...metadata };
     this.cast = { instructionMix: instructionMix?.map((choice) => ({ ...choice })), usernames };
     this.users = [...users];
-    this.seedOpinions = [...seedOpinions];
+    this.seedOpinions = seedOpinions.map((item) => (typeof item === "string" ? item : [...item]));
     this.moderator = moderator;
     this.nextTurnManager = nextTurnManager;
     this.historyCtxLen = historyCtxLen;
@@ -215,8 +219,8 @@ export class DiscussionExperiment {
       ...(this.moderator ? { moderator: this.moderator } : {}),
       historyContextLen: this.historyCtxLen,
       convLen: this.numTurns,
-      seedOpinion: unit.seedOpinion ?? "",
-      seedOpinionUsername: renamed(unit.seedOpinionUsername),
+      seedOpinions: unit.seedOpinions,
+      seedOpinionUsernames: unit.seedOpinionUsernames.map(renamed),
       metadata: {
         ...this.#metadata,
         experiment: {
@@ -285,20 +289,6 @@ export class DiscussionExperiment {
 function turnManagerSettings(manager: TurnManager): Record<string, unknown> {
   const { seed: _seed, ...settings } = manager.describe();
   return settings;
-}
-
-function requireSeedOpinions(seedOpinions: readonly string[]): void {
-  if (!Array.isArray(seedOpinions)) {
-    throw new InputError("seedOpinions must be a list of comments", { field: "seedOpinions" });
-  }
-  seedOpinions.forEach((opinion, index) => {
-    if (typeof opinion !== "string" || opinion.trim() === "") {
-      throw new InputError("every seed opinion must be non-empty text", {
-        field: `seedOpinions[${index}]`,
-        fix: "Remove the empty entry, or pass no seedOpinions for discussions without one",
-      });
-    }
-  });
 }
 
 function requireOutsidePool(moderator: Actor, users: readonly Actor[]): void {

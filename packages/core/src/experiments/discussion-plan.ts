@@ -9,9 +9,13 @@ export interface DiscussionPlanUnit {
   index: number;
   /** The usernames drawn from the pool, in turn-manager order. */
   participants: string[];
-  /** The opening comment drawn from the pool, or `null` when the pool is empty. */
+  /** The opening comments drawn from the pool (one item: a comment or a thread); empty when the pool is. */
+  seedOpinions: string[];
+  /** Who wrote each opening comment: the first participants, in order (as SynDisco 2.2 does). */
+  seedOpinionUsernames: string[];
+  /** The first opening comment, or `null` when there is none. */
   seedOpinion: string | null;
-  /** Which participant wrote the seed opinion, or `null`. */
+  /** Who wrote the first opening comment, or `null`. */
   seedOpinionUsername: string | null;
   /** The seed of this discussion's turn manager (a clone of the experiment's). */
   turnManagerSeed: number;
@@ -19,10 +23,13 @@ export interface DiscussionPlanUnit {
   cast?: CastDraw;
 }
 
+/** One item of an experiment's seed pool: a comment, or a thread of comments that open a discussion in order. */
+export type SeedItem = string | readonly string[];
+
 /** What a discussion plan is drawn from. */
 export interface DiscussionPlanSettings {
   usernames: readonly string[];
-  seedOpinions: readonly string[];
+  seedOpinions: readonly SeedItem[];
   numActiveUsers: number;
   numDiscussions: number;
   seed: number;
@@ -31,8 +38,7 @@ export interface DiscussionPlanSettings {
 }
 
 /**
- * Draws each discussion's participants (without replacement), seed opinion and its author, and a
- * turn-manager seed, from one seeded sequence: the same settings always give the same plan. A generator,
+ * Draws each discussion's participants (without replacement), seed item, and a turn-manager seed, from one seeded sequence: the same settings always give the same plan. A generator,
  * so that a long plan need not be held in memory.
  */
 export function* planDiscussions(settings: DiscussionPlanSettings): Generator<DiscussionPlanUnit> {
@@ -41,14 +47,18 @@ export function* planDiscussions(settings: DiscussionPlanSettings): Generator<Di
   const suffix = settings.fingerprint.slice(0, 8);
   for (let index = 0; index < settings.numDiscussions; index++) {
     const participants = random.sample(settings.usernames, settings.numActiveUsers);
-    const seedOpinion = settings.seedOpinions.length > 0 ? random.pick(settings.seedOpinions) : null;
-    const seedOpinionUsername = seedOpinion === null ? null : random.pick(participants);
+    const item = settings.seedOpinions.length > 0 ? random.pick(settings.seedOpinions) : undefined;
+    const seedOpinions = item === undefined ? [] : typeof item === "string" ? [item] : [...item];
+    // The first drawn participants write the seed comments in turn (a thread longer than the cast goes round).
+    const seedOpinionUsernames = seedOpinions.map((_, n) => participants[n % participants.length] as string);
     yield {
       id: `discussion-${String(index + 1).padStart(width, "0")}-${suffix}`,
       index,
       participants,
-      seedOpinion,
-      seedOpinionUsername,
+      seedOpinions,
+      seedOpinionUsernames,
+      seedOpinion: seedOpinions[0] ?? null,
+      seedOpinionUsername: seedOpinionUsernames[0] ?? null,
       turnManagerSeed: random.childSeed(),
     };
   }

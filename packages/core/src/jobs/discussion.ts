@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, ActorReply } from "../actor/actor.js";
-import { ActorType } from "../actor/actor-type.js";
 import { formatComment } from "../actor/prompt.js";
 import { InputError } from "../errors.js";
 import type { DiscussionFile, DiscussionLogEntry } from "../formats/discussion-file.js";
@@ -10,6 +9,8 @@ import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.j
 import { syndiscoTimestamp } from "../util/timestamp.js";
 import { VERSION } from "../version.js";
 import { History } from "./history.js";
+import { indexParticipants } from "./participants.js";
+import { seedThread } from "./seed-thread.js";
 import { requireWholeNumber } from "./validate.js";
 
 const logger = getLogger("discussion");
@@ -29,10 +30,17 @@ export interface DiscussionOptions {
   historyContextLen?: number;
   /** How many participant turns the discussion lasts. Default 5. */
   convLen?: number;
-  /** A fixed first comment that starts the discussion. */
+  /** A fixed first comment that starts the discussion. (For several, use `seedOpinions`.) */
   seedOpinion?: string;
   /** Who wrote the seed opinion; required with `seedOpinion`. */
   seedOpinionUsername?: string;
+  /**
+   * Fixed comments that open the discussion, in order (a seed thread, as SynDisco 2.2's `seed_opinions`).
+   * Whitespace-only ones are left out. Not together with `seedOpinion`.
+   */
+  seedOpinions?: readonly string[];
+  /** Who wrote each of `seedOpinions`: a list of the same length, required with it. */
+  seedOpinionUsernames?: readonly string[];
   /** The discussion's id; a random UUID by default. */
   id?: string;
   /** Extra keys written into the discussion's file (for example an experiment's unit id). */
@@ -73,8 +81,10 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
   readonly moderator: Actor | undefined;
   readonly historyContextLen: number;
   readonly convLen: number;
-  readonly seedOpinion: string;
-  readonly seedOpinionUsername: string;
+  /** The seed comments that open the discussion, in order (empty when there are none). */
+  readonly seedOpinions: readonly string[];
+  /** Who wrote each seed comment. */
+  readonly seedOpinionUsernames: readonly string[];
   readonly #turnManager: TurnManager;
   readonly #actorsByName: ReadonlyMap<string, Actor>;
   readonly #metadata: Record<string, unknown>;
@@ -89,31 +99,38 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     moderator,
     historyContextLen = 5,
     convLen = 5,
-    seedOpinion = "",
-    seedOpinionUsername = "",
+    seedOpinion,
+    seedOpinionUsername,
+    seedOpinions,
+    seedOpinionUsernames,
     id = randomUUID(),
     metadata = {},
   }: DiscussionOptions) {
     requireWholeNumber(convLen, "convLen", 1);
     requireWholeNumber(historyContextLen, "historyContextLen", 0);
     this.#actorsByName = indexParticipants(users, moderator);
-    if (seedOpinion.trim() && !seedOpinionUsername.trim()) {
-      throw new InputError("a seed opinion needs the username of who wrote it", {
-        field: "seedOpinionUsername",
-        fix: "Pass seedOpinionUsername along with seedOpinion",
-      });
-    }
+    const seeds = seedThread({ seedOpinion, seedOpinionUsername, seedOpinions, seedOpinionUsernames });
+    this.seedOpinions = seeds.map((seed) => seed.text);
+    this.seedOpinionUsernames = seeds.map((seed) => seed.name);
     this.id = id;
     this.users = [...users];
     this.moderator = moderator;
     this.historyContextLen = historyContextLen;
     this.convLen = convLen;
-    this.seedOpinion = seedOpinion;
-    this.seedOpinionUsername = seedOpinionUsername;
     this.#metadata = metadata;
     this.#history = new History(historyContextLen);
     this.#turnManager = nextTurnManager;
     this.#turnManager.setNames(this.users.map((user) => user.getName()));
+  }
+
+  /** The first seed comment, or `""` (SynDisco 2.0's single seed opinion). */
+  get seedOpinion(): string {
+    return this.seedOpinions[0] ?? "";
+  }
+
+  /** Who wrote the first seed comment, or `""`. */
+  get seedOpinionUsername(): string {
+    return this.seedOpinionUsernames[0] ?? "";
   }
 
   /** The comments so far, as they go into the file. */
@@ -152,6 +169,9 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
       conv_len: this.convLen,
       seed_opinion: this.seedOpinion || null,
       seed_opinion_user: this.seedOpinionUsername || null,
+      ...(this.seedOpinions.length > 1
+        ? { seed_opinions: [...this.seedOpinions], seed_opinion_users: [...this.seedOpinionUsernames] }
+        : {}),
       turn_manager: this.#turnManager.describe(),
       started_at: this.#startedAt?.toISOString() ?? null,
       finished_at: this.#finishedAt?.toISOString() ?? null,
@@ -168,9 +188,12 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
   async *#run(signal: AbortSignal | undefined): AsyncGenerator<DiscussionComment> {
     if (this.#startedAt) throw new Error("this discussion has already run; create a new Discussion to run another");
     this.#startedAt = new Date();
-    if (this.seedOpinion.trim()) {
-      yield this.#record(this.seedOpinionUsername, this.seedOpinion, HARDCODED_MODEL, -1, undefined);
+    for (const [index, text] of this.seedOpinions.entries()) {
+      yield this.#record(this.seedOpinionUsernames[index] as string, text, HARDCODED_MODEL, -1, undefined);
     }
+    // Whoever wrote the last seed comment does not also take the first turn, replying to himself.
+    const lastSeedAuthor = this.seedOpinionUsernames.at(-1);
+    if (lastSeedAuthor !== undefined) this.#turnManager.avoidFirst(lastSeedAuthor);
     for (let turn = 0; turn < this.convLen; turn++) {
       signal?.throwIfAborted();
       const speaker = this.#pickSpeaker();
@@ -226,42 +249,4 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     // New keys before the spread (see BaseModel.prompt for why the order matters).
     return { turn, isModerator: name === this.moderator?.getName(), ...entry };
   }
-}
-
-function indexParticipants(users: readonly Actor[], moderator: Actor | undefined): Map<string, Actor> {
-  if (users.length === 0) {
-    throw new InputError("a discussion needs at least one user", { field: "users", fix: "Pass one or more actors" });
-  }
-  const byName = new Map<string, Actor>();
-  users.forEach((user, index) => {
-    if (user.actorType === ActorType.ANNOTATOR) {
-      throw new InputError(`"${user.getName()}" is an annotator and cannot take part in a discussion`, {
-        field: `users[${index}]`,
-        fix: "Create participants with actorType: ActorType.USER",
-      });
-    }
-    if (byName.has(user.getName())) {
-      throw new InputError(`two users share the username "${user.getName()}"`, {
-        field: `users[${index}]`,
-        fix: "Give every participant a distinct username",
-      });
-    }
-    byName.set(user.getName(), user);
-  });
-  if (moderator) {
-    if (moderator.actorType === ActorType.ANNOTATOR) {
-      throw new InputError("the moderator is an annotator", {
-        field: "moderator",
-        fix: "Create the moderator with actorType: ActorType.USER",
-      });
-    }
-    const namesake = byName.get(moderator.getName());
-    if (namesake && namesake !== moderator) {
-      throw new InputError(`the moderator's username "${moderator.getName()}" belongs to another user`, {
-        field: "moderator",
-        fix: "Pass the same Actor object in users and as moderator, or rename one of them",
-      });
-    }
-  }
-  return byName;
 }

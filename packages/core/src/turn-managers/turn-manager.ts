@@ -16,6 +16,7 @@ export interface TurnManagerDescription {
  */
 export abstract class TurnManager implements IterableIterator<string> {
   #names: readonly string[] | undefined;
+  #avoidFirst: string | undefined;
 
   constructor(names?: Iterable<string>) {
     if (names !== undefined) this.#names = checkNames(names);
@@ -29,7 +30,18 @@ export abstract class TurnManager implements IterableIterator<string> {
   /** Gives (or replaces) the participants' usernames and restarts the order. */
   setNames(names: Iterable<string>): void {
     this.#names = checkNames(names);
+    this.#avoidFirst = undefined;
     this.reset();
+  }
+
+  /**
+   * Keeps `name` from taking the next turn when anyone else may take it: a discussion calls this with the
+   * author of its last seed comment, who would otherwise reply to himself. The policy is asked again until it
+   * names someone else (so a round robin moves on to the next in order, and a random policy draws among the
+   * others with its own odds); only the next turn is affected.
+   */
+  avoidFirst(name: string): void {
+    this.#avoidFirst = name;
   }
 
   /** The next speaker's username. */
@@ -40,7 +52,14 @@ export abstract class TurnManager implements IterableIterator<string> {
         fix: "Pass the usernames to the constructor or call setNames(); a Discussion does this for you",
       });
     }
-    return this.pickNext(this.#names);
+    const avoid = this.#avoidFirst;
+    this.#avoidFirst = undefined;
+    const names = this.#names;
+    if (avoid === undefined || !names.some((name) => name !== avoid)) return this.pickNext(names);
+    // A policy that keeps naming the same participant (a custom one may) gets that participant after all.
+    let name = this.pickNext(names);
+    for (let attempt = 0; name === avoid && attempt < AVOID_ATTEMPTS; attempt++) name = this.pickNext(names);
+    return name;
   }
 
   /** The iterator protocol: never done. */
@@ -69,6 +88,9 @@ export abstract class TurnManager implements IterableIterator<string> {
   /** The policy's type and settings, for output files. */
   abstract describe(): TurnManagerDescription;
 }
+
+/** How often {@link TurnManager.avoidFirst} asks the policy again (enough for any fair random draw). */
+const AVOID_ATTEMPTS = 1000;
 
 function checkNames(names: Iterable<string>): readonly string[] {
   const list = [...names];
