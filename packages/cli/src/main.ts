@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { AnalyzeCommandOptions } from "./commands/analyze.js";
 import type { AnnotateCommandOptions } from "./commands/annotate.js";
 import type { PersonasCommandOptions } from "./commands/personas.js";
 import type { ReportCommandOptions } from "./commands/report.js";
@@ -32,6 +33,11 @@ function wholeNumber(least: number, most = Number.MAX_SAFE_INTEGER) {
     }
     return number;
   };
+}
+
+/** Collects a repeated option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** The flags `run` and `annotate` share. */
@@ -137,6 +143,22 @@ function buildProgram(exit: { code: ExitCode }): Command {
     .action(async (dir: string, options: StatsCommandOptions) => {
       const { statsCommand } = await import("./commands/stats.js");
       exit.code = await statsCommand(dir, options);
+    });
+
+  program
+    .command("analyze")
+    .description(
+      "the measures papers report, by group: dataset, participation, diversity, annotations (CSV, LaTeX, JSON)",
+    )
+    .argument("<inputs...>", "folders of discussion files (a run's or a study's output), each as path or label=path")
+    .requiredOption("-o, --output-dir <dir>", "the folder to write the tables into")
+    .option("--by <field>", "group by a study's factor, model, folder or label (repeat for several)", collect, [])
+    .option("--reference <csv>", "human discussions (conv_id, text, optional user) as one more group; label=path")
+    .option("--seed <n>", "the seed of the bootstrap intervals", wholeNumber(0, MAX_SEED))
+    .option("--threads <n>", "worker threads for diversity (default: all cores)", wholeNumber(1))
+    .action(async (inputs: string[], options: AnalyzeCommandOptions) => {
+      const { analyzeCommand } = await import("./commands/analyze.js");
+      exit.code = await analyzeCommand(inputs, options);
     });
 
   program
