@@ -130,8 +130,10 @@ export type {
   StudySummary,
 } from "./studies/study-events.js";
 export { StudyInterruptedError } from "./studies/study-interrupted-error.js";
+export { QueueTurnManager, type QueueTurnManagerOptions } from "./turn-managers/queue-turn-manager.js";
 export { RandomTurnManager, type RandomTurnManagerOptions } from "./turn-managers/random-turn-manager.js";
 export { RandomWeighted, type RandomWeightedOptions } from "./turn-managers/random-weighted.js";
+export { RespondTurnManager, type RespondTurnManagerOptions } from "./turn-managers/respond-turn-manager.js";
 export { RoundRobin } from "./turn-managers/round-robin.js";
 export { TurnManager, type TurnManagerDescription } from "./turn-managers/turn-manager.js";
 export {

@@ -5,8 +5,10 @@ import {
   type BaseModel,
   DiscussionExperiment,
   type Persona,
+  QueueTurnManager,
   RandomTurnManager,
   RandomWeighted,
+  RespondTurnManager,
   RoundRobin,
   type TurnManager,
 } from "@syndisco/core";
@@ -41,7 +43,11 @@ export function buildTurnManager(setting: TurnManagerSetting, seed: number | und
     case "random_weighted":
       return new RandomWeighted({ pRespond: setting.pRespond, ...seeded });
     case "random":
-      return new RandomTurnManager(seeded);
+      return new RandomTurnManager({ avoidLastSpeaker: setting.avoidLastSpeaker, ...seeded });
+    case "queue":
+      return new QueueTurnManager({ randomizeFirstSpeaker: setting.randomizeFirstSpeaker, ...seeded });
+    case "respond":
+      return new RespondTurnManager({ pRespond: setting.pRespond, ...seeded });
   }
 }
 

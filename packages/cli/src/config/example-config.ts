@@ -47,7 +47,7 @@ discussions:
   activeUsers: 2 # personas drawn from the pool for each discussion (default 2)
   historyLength: 3 # how many recent comments a speaker sees (default 3)
   turnManager: # who speaks next (default round_robin)
-    type: round_robin # or random_weighted (with pRespond: 0.5), or random
+    type: round_robin # or random_weighted (with pRespond: 0.5), random (avoidLastSpeaker: true for 2.2's), queue, respond
   seedOpinions: # each discussion opens with one of these, by its first participant; a list is a thread (optional)
     - I think remote work is here to stay, and offices will never be as full as they were.
     - Video games teach kids more than most schools do.

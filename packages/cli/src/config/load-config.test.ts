@@ -153,12 +153,25 @@ describe("loadConfig", () => {
       MINIMAL.replace("{ model: main }", "{ model: main, turnManager: { type: chaos } }"),
     );
     expect(unknownType.message).toMatch(
-      /discussions\.turnManager\.type: type must be round_robin, random_weighted or random/,
+      /discussions\.turnManager\.type: type must be round_robin, random_weighted, random, queue or respond/,
     );
     const badProbability = await problemOf(
       MINIMAL.replace("{ model: main }", "{ model: main, turnManager: { type: random_weighted, pRespond: 2 } }"),
     );
     expect(badProbability.message).toMatch(/discussions\.turnManager\.pRespond: must be at most 1/);
+  });
+
+  it("reads SynDisco 2.2's turn managers and the random manager's avoidLastSpeaker", async () => {
+    const turnManagerOf = async (setting: string) => {
+      const { file } = writeConfig(MINIMAL.replace("{ model: main }", `{ model: main, turnManager: ${setting} }`));
+      return (await loadConfig(file)).data.discussions?.turnManager;
+    };
+    expect(await turnManagerOf("{ type: queue }")).toEqual({ type: "queue", randomizeFirstSpeaker: false });
+    expect(await turnManagerOf("{ type: respond }")).toEqual({ type: "respond", pRespond: 0.5 });
+    expect(await turnManagerOf("{ type: random, avoidLastSpeaker: true }")).toEqual({
+      type: "random",
+      avoidLastSpeaker: true,
+    });
   });
 
   it("reads annotators' answer forms and checks them", async () => {

@@ -30,9 +30,12 @@ const turnManagerSchema = z.discriminatedUnion(
   [
     z.strictObject({ type: z.literal("round_robin") }),
     z.strictObject({ type: z.literal("random_weighted"), pRespond: z.number().min(0).max(1) }),
-    z.strictObject({ type: z.literal("random") }),
+    z.strictObject({ type: z.literal("random"), avoidLastSpeaker: z.boolean().default(false) }),
+    // SynDisco 2.2's names: QueueTurnManager and RespondTurnManager.
+    z.strictObject({ type: z.literal("queue"), randomizeFirstSpeaker: z.boolean().default(false) }),
+    z.strictObject({ type: z.literal("respond"), pRespond: z.number().min(0).max(1).default(0.5) }),
   ],
-  { error: "type must be round_robin, random_weighted or random" },
+  { error: "type must be round_robin, random_weighted, random, queue or respond" },
 );
 
 /** An actor that is not drawn from the persona pool: the moderator or an annotator. */
