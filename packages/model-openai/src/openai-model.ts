@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import {
   BaseModel,
   type ChatMessage,
-  delay,
   type GenerateOptions,
   getLogger,
   type Logger,
@@ -19,19 +18,22 @@ import { redactSecret } from "./redact.js";
 import { buildRequestBody, type ChatCompletionBody, sendsResponseSchema } from "./request-body.js";
 import { requestCompletion } from "./request-completion.js";
 import { sdkLogger } from "./sdk-logger.js";
+import { openServerConnections, type ServerConnections } from "./server-connections.js";
 import { ServerPool, type ServerState } from "./server-pool.js";
 
-/** The SDK, one client per server and the concurrency limit, made on the first prompt. */
+/** The SDK, one client and one connection pool per server, and the concurrency limit, made on the first prompt. */
 interface Connection {
   sdk: typeof OpenAISdk;
   clients: OpenAISdk.OpenAI[];
+  servers: ServerConnections[];
   limit: LimitFunction;
 }
 
 /**
  * A model served by an OpenAI-compatible chat completions API: OpenAI itself, vLLM, llama.cpp's
- * `llama-server`, Ollama or `syndisco serve`. With several `baseUrl`s, requests are spread over the servers
- * and a failing server is skipped until it answers again.
+ * `llama-server`, Ollama or `syndisco serve`. Each server gets a pool of kept-alive connections. With several
+ * `baseUrl`s, each request goes to the server with the fewest requests outstanding, and a failing server is
+ * taken out of rotation until it answers again (see {@link ServerPool}).
  *
  * Failed requests (429, 5xx, timeouts, connection errors, malformed replies) are retried with exponential
  * backoff, honouring `Retry-After`. Problems are reported as {@link ModelServerError}s that name the server
@@ -110,8 +112,8 @@ export class OpenAIModel extends BaseModel {
     // Every server may be tried once (failover); maxRetries counts the tries beyond that.
     const maxAttempts = maxRetries + this.#pool.servers.length;
     for (let attempt = 1; ; attempt += 1) {
-      const { server, waitMs } = this.#pool.next();
-      if (waitMs > 0) await delay(waitMs, signal);
+      const lease = await this.#pool.acquire(signal);
+      const { server } = lease;
       const started = performance.now();
       try {
         const completion = await requestCompletion(clients[server.index] as OpenAISdk.OpenAI, body, timeoutMs, signal);
@@ -142,8 +144,17 @@ export class OpenAIModel extends BaseModel {
           `${this.#describe(server, failure)}; server skipped for ${Math.round(skippedForMs)} ms, ` +
             `trying again (attempt ${attempt + 1} of at most ${maxAttempts})`,
         );
+      } finally {
+        this.#pool.release(lease);
       }
     }
+  }
+
+  /** Closes the connection pools once their requests have ended. */
+  override async dispose(): Promise<void> {
+    const connection = this.#connection;
+    this.#connection = undefined;
+    if (connection) await Promise.all((await connection).servers.map((server) => server.close()));
   }
 
   #connect(): Promise<Connection> {
@@ -154,13 +165,25 @@ export class OpenAIModel extends BaseModel {
   async #createClients(): Promise<Connection> {
     // Loaded here rather than at the top so that importing this package stays cheap. p-limit is ESM-only:
     // a dynamic import also keeps the CommonJS build working.
-    const [sdk, { default: pLimit }] = await Promise.all([import("openai"), import("p-limit")]);
+    const [sdk, { default: pLimit }, servers] = await Promise.all([
+      import("openai"),
+      import("p-limit"),
+      openServerConnections(this.#pool.servers.length, this.#options.maxConcurrency),
+    ]);
     const { apiKey, timeoutMs } = this.#options;
     const logger = sdkLogger(this.#logger, this.#secret());
     const clients = this.#pool.servers.map(
-      (server) => new sdk.OpenAI({ apiKey, baseURL: server.url, timeout: timeoutMs, maxRetries: 0, logger }),
+      (server) =>
+        new sdk.OpenAI({
+          apiKey,
+          baseURL: server.url,
+          timeout: timeoutMs,
+          maxRetries: 0,
+          logger,
+          fetch: (servers[server.index] as ServerConnections).fetch,
+        }),
     );
-    return { sdk, clients, limit: pLimit(this.#options.maxConcurrency) };
+    return { sdk, clients, servers, limit: pLimit(this.#options.maxConcurrency) };
   }
 
   #markAnswered(server: ServerState): void {

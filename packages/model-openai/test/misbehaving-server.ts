@@ -36,6 +36,11 @@ export interface TestServer {
   requests: ReceivedRequest[];
   /** The most requests that were being answered at the same moment. */
   maxInFlight: () => number;
+  /** How many TCP connections clients have opened to it. */
+  connections: () => number;
+  /** Its port on 127.0.0.1 (a server started again with `{ port }` takes the same URL). */
+  port: number;
+  /** Stops it as a crash would: open connections are cut, requests in flight get no answer. */
   close: () => Promise<void>;
 }
 
@@ -64,14 +69,15 @@ export function completion(
 }
 
 /**
- * Starts an OpenAI-like HTTP server on 127.0.0.1 (a free port) whose `POST /v1/chat/completions` answers
+ * Starts an OpenAI-like HTTP server on 127.0.0.1 (a free port, or `port`) whose `POST /v1/chat/completions` answers
  * as `behaviour` says, so that tests can make it misbehave on purpose.
  */
-export async function startTestServer(behaviour: Behaviour): Promise<TestServer> {
+export async function startTestServer(behaviour: Behaviour, { port: wantedPort = 0 } = {}): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
   let maxInFlight = 0;
+  let connections = 0;
 
   const server = createServer((request, response) => {
     let raw = "";
@@ -105,13 +111,18 @@ export async function startTestServer(behaviour: Behaviour): Promise<TestServer>
       timers.add(timer);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.on("connection", () => {
+    connections += 1;
+  });
+  await new Promise<void>((resolve) => server.listen(wantedPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     maxInFlight: () => maxInFlight,
+    connections: () => connections,
+    port,
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
