@@ -24,16 +24,17 @@ export function resultsTable(sets, runsOf) {
       lines.push(
         `| ${index === 0 ? `${rowSet.number}. ${rowSet.title}` : ""} | ${spec.id}: ${spec.label} | ` +
           `${formatSummary(metric("discussionsPerMinute"))} | ${formatSummary(metric("tokensPerSecond"), 0)} | ` +
-          `${ratio("tokensPerSecond")} | ${ratio("discussionsPerMinute")} | ${notes(spec, runs, runsOf).join("; ")} |`,
+          `${ratio("tokensPerSecond")} | ${ratio("discussionsPerMinute")} | ${notes(rowSet, spec, runs, runsOf).join("; ")} |`,
       );
     });
   }
   return lines;
 }
 
-function notes(spec, runs, runsOf) {
+function notes(rowSet, spec, runs, runsOf) {
   const metric = (name) => summarize(runs.map((run) => run.metrics?.[name]));
-  const found = [];
+  // A row set with measures of its own describes them itself.
+  const found = rowSet.notes?.(metric, { summary: formatSummary }) ?? [];
   if (spec.compare) {
     const ours = pairedRatio(runsOf(spec.compare.set, spec.compare.case), runs, "tokensPerSecond");
     found.push(`${spec.compare.label} reaches ${formatSummary(ours, 2)} of this`);

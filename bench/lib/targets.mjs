@@ -73,5 +73,20 @@ export function checkTargets(runsOf) {
     `- populations: 10,000 personas drawn in under a second: ${formatSummary(draw, 3)} s: ` +
       `${verdict(draw, (value) => value < 1)}`,
   );
+
+  const scale = (caseId, name) => summarize(runsOf("scale", caseId).map((run) => run.metrics?.[name]));
+  const idealShare = scale("f256", "idealShare");
+  const lost = scale("kill", "lost");
+  const killRuns = runsOf("scale", "kill").filter((run) => run.metrics);
+  const allAnswered = killRuns.length > 0 && killRuns.every((run) => run.metrics.answered === run.metrics.requests);
+  lines.push(
+    `- scale: 256 requests in flight against a server answering after 500 ms ≥ 0.9 of the ideal 512 requests/s: ` +
+      `${formatSummary(idealShare, 2)}: ${verdict(idealShare, (value) => value >= 0.9)}; 2 servers, one killed halfway: ` +
+      `requests lost ${formatSummary(lost, 0)}, ${killRuns.length === 0 ? "not measured" : allAnswered ? "every request answered: met" : "**not every request answered**"}` +
+      ` (the other served ${formatSummary(scale("kill", "survivorRequestsAfterKill"), 0)} after the kill); at 1,000 in ` +
+      `flight: client CPU ${formatSummary(scale("f1000", "cpuMsPerRequest"), 2)} ms per request, peak RSS ` +
+      `${formatSummary(scale("f1000", "peakRssMb"), 0)} MB (×${formatSummary(scale("f1000", "rssGrowthSecondHalf"), 2)} ` +
+      `over the second half of the run)`,
+  );
   return lines;
 }
