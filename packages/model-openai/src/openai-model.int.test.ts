@@ -207,10 +207,13 @@ describe("OpenAIModel against a real HTTP server", () => {
     const server = await serve({ delayMs: 5000, body: completion("Too late.") });
     const controller = new AbortController();
     const reason = new Error("discussion cancelled");
-    setTimeout(() => controller.abort(reason), 100);
+    const prompting = modelFor(server).prompt(chat, { signal: controller.signal });
+    // Abort once the request is at the server (the first one also loads the SDK, which takes a while).
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const started = Date.now();
+    controller.abort(reason);
 
-    await expect(modelFor(server).prompt(chat, { signal: controller.signal })).rejects.toBe(reason);
+    await expect(prompting).rejects.toBe(reason);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(server.requests).toHaveLength(1);
   });
