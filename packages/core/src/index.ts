@@ -71,10 +71,14 @@ export {
   type BeginOptions,
   Discussion,
   type DiscussionComment,
+  type DiscussionEndReason,
   type DiscussionOptions,
   HARDCODED_MODEL,
 } from "./jobs/discussion.js";
 export { loadDiscussionFile } from "./jobs/load-discussion.js";
+export type { ModerationOutcome, ModeratorTurnRecord } from "./jobs/moderation.js";
+export { DECISION_QUESTION, type ModeratorDecision } from "./jobs/moderator-decision.js";
+export { type ModeratorPolicy, moderatorPolicySchema } from "./jobs/moderator-policy.js";
 export { getLogger, type Logger } from "./logging/logger.js";
 export { type LoggingSetupOptions, loggingSetup } from "./logging/logging-setup.js";
 export { BaseModel, type BaseModelOptions } from "./model/base-model.js";

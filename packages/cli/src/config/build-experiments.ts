@@ -82,7 +82,8 @@ export function buildDiscussionExperiment(
   return new DiscussionExperiment({
     users,
     seedOpinions: section.seedOpinions,
-    ...(moderator ? { moderator } : {}),
+    ...(moderator ? { moderator, moderatorPolicy: section.moderator?.policy ?? "always" } : {}),
+    ...(section.endAfterSilentTurns === undefined ? {} : { endAfterSilentTurns: section.endAfterSilentTurns }),
     nextTurnManager: buildTurnManager(section.turnManager, data.seed),
     historyCtxLen: section.historyLength,
     numTurns: section.turns,

@@ -44,6 +44,23 @@ describe("loadConfig", () => {
     expect(error.message).not.toMatch(/researcher|S3cr/);
   });
 
+  it("reads the moderator's policy and the silence ending, and names a bad policy", async () => {
+    const moderated = MINIMAL.replace(
+      "discussions: { model: main }",
+      `discussions:
+  model: main
+  endAfterSilentTurns: 3
+  moderator: { persona: { username: Mod }, instructions: Moderate, policy: { every: 2 } }`,
+    );
+    const config = await loadConfig(writeConfig(moderated).file);
+    expect(config.data.discussions?.moderator?.policy).toEqual({ every: 2 });
+    expect(config.data.discussions?.endAfterSilentTurns).toBe(3);
+    const unset = await loadConfig(writeConfig(moderated.replace(", policy: { every: 2 }", "")).file);
+    expect(unset.data.discussions?.moderator?.policy).toBe("always");
+    const error = await problemOf(moderated.replace("{ every: 2 }", "{ every: 0 }"));
+    expect(error.message).toContain("discussions.moderator.policy");
+  });
+
   it("fills in the documented defaults and resolves paths against the config's folder", async () => {
     const { dir, file } = writeConfig(MINIMAL);
     const config = await loadConfig(file);

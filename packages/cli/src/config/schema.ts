@@ -1,4 +1,4 @@
-import { answerFormSchema } from "@syndisco/core";
+import { answerFormSchema, moderatorPolicySchema } from "@syndisco/core";
 import { z } from "zod";
 import { MAX_SEED } from "./limits.js";
 
@@ -48,6 +48,12 @@ const extraActorSchema = z.strictObject({
   context: z.string().optional(),
 });
 
+/** The moderator: an extra actor with a policy for when it speaks. */
+const moderatorSchema = extraActorSchema.extend({
+  /** `always` (default), `decide`, `{ every: k }` or `{ probability: p }`. */
+  policy: moderatorPolicySchema.default("always"),
+});
+
 /** An annotator: an extra actor that may declare the form of its answers. */
 const annotatorSchema = extraActorSchema.extend({
   /** `{type: scale, min, max}`, `{type: label, labels}` or `{type: json, fields}`; free text when absent. */
@@ -66,7 +72,9 @@ const discussionsSchema = z.strictObject({
   turnManager: turnManagerSchema.default({ type: "round_robin" }),
   // Each item opens a discussion: one comment, or a list of comments (a seed thread, as in SynDisco 2.2).
   seedOpinions: z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).default([]),
-  moderator: extraActorSchema.optional(),
+  moderator: moderatorSchema.optional(),
+  /** Ends a discussion after this many participant turns in a row without a comment. */
+  endAfterSilentTurns: wholeCount(1).optional(),
 });
 
 /** The `annotation` section: what `syndisco annotate` (and `run`, after the discussions) does. */

@@ -1,71 +1,25 @@
 import type { Actor } from "../actor/actor.js";
-import { ActorType } from "../actor/actor-type.js";
 import { formatComment } from "../actor/prompt.js";
 import { InputError } from "../errors.js";
 import { parseDiscussionFile } from "../formats/discussion-file.js";
 import { Discussion } from "../jobs/discussion.js";
-import { requireWholeNumber } from "../jobs/validate.js";
+import type { ModeratorPolicy } from "../jobs/moderator-policy.js";
 import { RoundRobin } from "../turn-managers/round-robin.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
+import {
+  type DiscussionExperimentOptions,
+  requireDiscussionExperimentOptions,
+} from "./discussion-experiment-options.js";
 import { type DiscussionPlanUnit, planDiscussions, type SeedItem } from "./discussion-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
-import { actorIdentity, ExperimentSeed, modelIdentities, requireActorPool } from "./experiment-options.js";
+import { actorIdentity, ExperimentSeed, modelIdentities, turnManagerSettings } from "./experiment-options.js";
 import { fingerprintOf } from "./fingerprint.js";
-import {
-  castActors,
-  describeCast,
-  drawCast,
-  type ParticipantCast,
-  requireInstructionMix,
-  type WeightedInstructions,
-} from "./participant-cast.js";
+import { castActors, describeCast, drawCast, type ParticipantCast } from "./participant-cast.js";
 import type { PlanIdentity } from "./plan-file.js";
 import { runExperiment, type SaveUnit, type UnitContext } from "./run-experiment.js";
-import { requireSeedOpinions } from "./seed-items.js";
 import { requireOwnOutput } from "./unit-output.js";
 
-/** Options of {@link DiscussionExperiment}, with SynDisco's names in camelCase. */
-export interface DiscussionExperimentOptions {
-  /** The pool of participants that each discussion draws from. */
-  users: readonly Actor[];
-  /**
-   * What opens the discussions: each discussion draws one item, a comment or a list of comments (a seed
-   * thread), written in order by its first participants (as SynDisco 2.2 does). Default: none.
-   */
-  seedOpinions?: readonly SeedItem[];
-  /** Joins every discussion and answers every comment (it is not in the turn order or in `users`). */
-  moderator?: Actor;
-  /** The turn policy; each discussion gets `clone(seed)` with its own seed from the plan. Default `RoundRobin`. */
-  nextTurnManager?: TurnManager;
-  /** How many recent comments a speaker sees. Default 3. */
-  historyCtxLen?: number;
-  /** Participant turns per discussion. Default 10. */
-  numTurns?: number;
-  /** Participants per discussion, drawn without replacement from `users`. Default 2. */
-  numActiveUsers?: number;
-  /** How many discussions to run. Default 5. */
-  numDiscussions?: number;
-  /** Makes the plan reproducible. When omitted, one is drawn and kept in the output folder for reruns. */
-  seed?: number;
-  /**
-   * How many discussions run at once (do model work; a finished one is written to disk outside its slot).
-   * The outputs do not depend on it. Default 1.
-   */
-  concurrency?: number;
-  /**
-   * Each participant of each discussion draws its instructions from this weighted mix (for example 30%
-   * troll instructions), replacing the instructions of its pool actor. The draw is seeded by the plan and
-   * recorded in the file. Default: every participant keeps its own instructions.
-   */
-  instructionMix?: readonly WeightedInstructions[];
-  /**
-   * `"random"`: the participants of each discussion go by random, unique adjective-noun usernames drawn from
-   * the plan's seed, instead of their personas' usernames. Default `"persona"`.
-   */
-  usernames?: "persona" | "random";
-  /** Extra keys written into every discussion file (a study writes its cell's levels here). */
-  metadata?: Record<string, unknown>;
-}
+export type { DiscussionExperimentOptions } from "./discussion-experiment-options.js";
 
 /**
  * Many discussions drawn from pools of participants and seed opinions, each written to its own file the
@@ -92,6 +46,10 @@ export class DiscussionExperiment {
   readonly historyCtxLen: number;
   /** Participant turns per discussion. */
   readonly numTurns: number;
+  /** When the moderator speaks. */
+  readonly moderatorPolicy: ModeratorPolicy;
+  /** Participant turns in a row without a comment that end a discussion, if set. */
+  readonly endAfterSilentTurns: number | undefined;
   /** Participants per discussion. */
   readonly numActiveUsers: number;
   /** Discussions in the plan. */
@@ -109,6 +67,8 @@ export class DiscussionExperiment {
     users,
     seedOpinions = [],
     moderator,
+    moderatorPolicy = "always",
+    endAfterSilentTurns,
     nextTurnManager = new RoundRobin(),
     historyCtxLen = 3,
     numTurns = 10,
@@ -120,26 +80,20 @@ export class DiscussionExperiment {
     usernames = "persona",
     metadata = {},
   }: DiscussionExperimentOptions) {
-    requireActorPool(users, "users", ActorType.USER);
-    requireWholeNumber(historyCtxLen, "historyCtxLen", 0);
-    requireWholeNumber(numTurns, "numTurns", 1);
-    requireWholeNumber(numActiveUsers, "numActiveUsers", 1);
-    requireWholeNumber(numDiscussions, "numDiscussions", 1);
-    requireWholeNumber(concurrency, "concurrency", 1);
-    if (numActiveUsers > users.length) {
-      throw new InputError(`numActiveUsers is ${numActiveUsers} but the pool has only ${users.length} users`, {
-        field: "numActiveUsers",
-        fix: `Use at most ${users.length}, or add users to the pool`,
-      });
-    }
-    requireSeedOpinions(seedOpinions);
-    if (moderator) requireOutsidePool(moderator, users);
-    requireInstructionMix(instructionMix);
-    if (usernames !== "persona" && usernames !== "random") {
-      throw new InputError(`usernames must be "persona" or "random", not ${JSON.stringify(usernames)}`, {
-        field: "usernames",
-      });
-    }
+    requireDiscussionExperimentOptions({
+      users,
+      seedOpinions,
+      moderator,
+      moderatorPolicy,
+      endAfterSilentTurns,
+      historyCtxLen,
+      numTurns,
+      numActiveUsers,
+      numDiscussions,
+      concurrency,
+      instructionMix,
+      usernames,
+    });
     this.#metadata = { ...metadata };
     this.cast = { instructionMix: instructionMix?.map((choice) => ({ ...choice })), usernames };
     this.users = [...users];
@@ -147,6 +101,8 @@ export class DiscussionExperiment {
     this.moderator = moderator;
     this.nextTurnManager = nextTurnManager;
     this.historyCtxLen = historyCtxLen;
+    this.moderatorPolicy = moderatorPolicy;
+    this.endAfterSilentTurns = endAfterSilentTurns;
     this.numTurns = numTurns;
     this.numActiveUsers = numActiveUsers;
     this.numDiscussions = numDiscussions;
@@ -217,6 +173,10 @@ export class DiscussionExperiment {
       nextTurnManager: this.nextTurnManager.clone(unit.turnManagerSeed),
       users,
       ...(this.moderator ? { moderator: this.moderator } : {}),
+      moderatorPolicy: this.moderatorPolicy,
+      // Its own sequence, apart from the turn manager's, yet fixed by the plan.
+      moderatorSeed: unit.turnManagerSeed ^ MODERATOR_SEED_SALT,
+      ...(this.endAfterSilentTurns === undefined ? {} : { endAfterSilentTurns: this.endAfterSilentTurns }),
       historyContextLen: this.historyCtxLen,
       convLen: this.numTurns,
       seedOpinions: unit.seedOpinions,
@@ -259,6 +219,8 @@ export class DiscussionExperiment {
       // Left out when unset, so that experiments without them keep their fingerprints.
       instructionMix: this.cast.instructionMix,
       usernames: this.cast.usernames === "random" ? "random" : undefined,
+      moderatorPolicy: this.moderatorPolicy === "always" ? undefined : this.moderatorPolicy,
+      endAfterSilentTurns: this.endAfterSilentTurns,
     };
     const models = modelIdentities([...this.users, this.moderator]);
     return { kind: "discussion", seed: this.#seed.value, fingerprint: fingerprintOf(description), description, models };
@@ -285,23 +247,5 @@ export class DiscussionExperiment {
   }
 }
 
-/** The turn policy's settings without its own seed: each discussion gets a clone seeded by the plan. */
-function turnManagerSettings(manager: TurnManager): Record<string, unknown> {
-  const { seed: _seed, ...settings } = manager.describe();
-  return settings;
-}
-
-function requireOutsidePool(moderator: Actor, users: readonly Actor[]): void {
-  if (moderator.actorType !== ActorType.USER) {
-    throw new InputError("the moderator must be a participant actor", {
-      field: "moderator",
-      fix: "Create it with actorType: ActorType.USER",
-    });
-  }
-  if (users.some((user) => user.getName() === moderator.getName())) {
-    throw new InputError(`the moderator "${moderator.getName()}" is also in the users pool`, {
-      field: "moderator",
-      fix: "Leave the moderator out of users: it joins every discussion on its own",
-    });
-  }
-}
+// Turns a discussion's turn-manager seed into its moderator's: a different sequence, as reproducible.
+const MODERATOR_SEED_SALT = 0x5bd1e995;

@@ -2,6 +2,7 @@ import type { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import { InputError } from "../errors.js";
 import { randomSeed } from "../random.js";
+import type { TurnManager } from "../turn-managers/turn-manager.js";
 import type { PlanIdentity } from "./plan-file.js";
 
 /**
@@ -77,4 +78,26 @@ export function modelIdentities(actors: readonly (Actor | undefined)[]): Record<
   const models: Record<string, unknown> = {};
   for (const actor of actors) if (actor) models[actor.model.name] = actor.model.identity();
   return models;
+}
+
+/** The turn policy's settings without its own seed: each discussion gets a clone seeded by the plan. */
+export function turnManagerSettings(manager: TurnManager): Record<string, unknown> {
+  const { seed: _seed, ...settings } = manager.describe();
+  return settings;
+}
+
+/** Checks that the moderator is a participant actor that is not also in the users pool. */
+export function requireOutsidePool(moderator: Actor, users: readonly Actor[]): void {
+  if (moderator.actorType !== ActorType.USER) {
+    throw new InputError("the moderator must be a participant actor", {
+      field: "moderator",
+      fix: "Create it with actorType: ActorType.USER",
+    });
+  }
+  if (users.some((user) => user.getName() === moderator.getName())) {
+    throw new InputError(`the moderator "${moderator.getName()}" is also in the users pool`, {
+      field: "moderator",
+      fix: "Leave the moderator out of users: it joins every discussion on its own",
+    });
+  }
 }

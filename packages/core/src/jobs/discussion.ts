@@ -4,11 +4,14 @@ import { formatComment } from "../actor/prompt.js";
 import { InputError } from "../errors.js";
 import type { DiscussionFile, DiscussionLogEntry } from "../formats/discussion-file.js";
 import { getLogger } from "../logging/logger.js";
+import { randomSeed } from "../random.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
 import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.js";
 import { syndiscoTimestamp } from "../util/timestamp.js";
 import { VERSION } from "../version.js";
+import type { BeginOptions, DiscussionComment, DiscussionEndReason, DiscussionOptions } from "./discussion-options.js";
 import { History } from "./history.js";
+import { Moderation } from "./moderation.js";
 import { indexParticipants } from "./participants.js";
 import { seedThread } from "./seed-thread.js";
 import { requireWholeNumber } from "./validate.js";
@@ -18,49 +21,7 @@ const logger = getLogger("discussion");
 /** The model name SynDisco writes for a seed opinion. */
 export const HARDCODED_MODEL = "hardcoded";
 
-/** Options of {@link Discussion}, with SynDisco's names in camelCase. */
-export interface DiscussionOptions {
-  /** Decides who speaks each turn; the discussion gives it the users' names. */
-  nextTurnManager: TurnManager;
-  /** The participants (the moderator may be one of them). */
-  users: readonly Actor[];
-  /** Speaks after every non-empty comment of another participant. */
-  moderator?: Actor;
-  /** How many recent comments a speaker sees. Default 5. */
-  historyContextLen?: number;
-  /** How many participant turns the discussion lasts. Default 5. */
-  convLen?: number;
-  /** A fixed first comment that starts the discussion. (For several, use `seedOpinions`.) */
-  seedOpinion?: string;
-  /** Who wrote the seed opinion; required with `seedOpinion`. */
-  seedOpinionUsername?: string;
-  /**
-   * Fixed comments that open the discussion, in order (a seed thread, as SynDisco 2.2's `seed_opinions`).
-   * Whitespace-only ones are left out. Not together with `seedOpinion`.
-   */
-  seedOpinions?: readonly string[];
-  /** Who wrote each of `seedOpinions`: a list of the same length, required with it. */
-  seedOpinionUsernames?: readonly string[];
-  /** The discussion's id; a random UUID by default. */
-  id?: string;
-  /** Extra keys written into the discussion's file (for example an experiment's unit id). */
-  metadata?: Record<string, unknown>;
-}
-
-/** Options of {@link Discussion.begin}. */
-export interface BeginOptions {
-  /** Print each comment as `User NAME posted:` and its text. Default `true`. */
-  verbose?: boolean;
-  /** Stops the discussion between (or during) model calls. */
-  signal?: AbortSignal;
-}
-
-/** One comment of a discussion, as it happens. */
-export interface DiscussionComment extends DiscussionLogEntry {
-  /** The participant turn it belongs to (0-based); -1 for the seed opinion. */
-  turn: number;
-  isModerator: boolean;
-}
+export type { BeginOptions, DiscussionComment, DiscussionEndReason, DiscussionOptions } from "./discussion-options.js";
 
 /**
  * A discussion between actors: the turn manager names each speaker, who sees the recent comments and
@@ -88,6 +49,9 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
   readonly #turnManager: TurnManager;
   readonly #actorsByName: ReadonlyMap<string, Actor>;
   readonly #metadata: Record<string, unknown>;
+  readonly #moderation: Moderation | undefined;
+  readonly #endAfterSilentTurns: number | undefined;
+  #endReason: DiscussionEndReason | undefined;
   readonly #logs: DiscussionLogEntry[] = [];
   readonly #history: History;
   #startedAt: Date | undefined;
@@ -103,11 +67,15 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     seedOpinionUsername,
     seedOpinions,
     seedOpinionUsernames,
+    moderatorPolicy = "always",
+    moderatorSeed = randomSeed(),
+    endAfterSilentTurns,
     id = randomUUID(),
     metadata = {},
   }: DiscussionOptions) {
     requireWholeNumber(convLen, "convLen", 1);
     requireWholeNumber(historyContextLen, "historyContextLen", 0);
+    if (endAfterSilentTurns !== undefined) requireWholeNumber(endAfterSilentTurns, "endAfterSilentTurns", 1);
     this.#actorsByName = indexParticipants(users, moderator);
     const seeds = seedThread({ seedOpinion, seedOpinionUsername, seedOpinions, seedOpinionUsernames });
     this.seedOpinions = seeds.map((seed) => seed.text);
@@ -118,6 +86,8 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     this.historyContextLen = historyContextLen;
     this.convLen = convLen;
     this.#metadata = metadata;
+    this.#moderation = moderator ? new Moderation(moderator, moderatorPolicy, moderatorSeed) : undefined;
+    this.#endAfterSilentTurns = endAfterSilentTurns;
     this.#history = new History(historyContextLen);
     this.#turnManager = nextTurnManager;
     this.#turnManager.setNames(this.users.map((user) => user.getName()));
@@ -131,6 +101,11 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
   /** Who wrote the first seed comment, or `""`. */
   get seedOpinionUsername(): string {
     return this.seedOpinionUsernames[0] ?? "";
+  }
+
+  /** Why the discussion ended, once it has. */
+  get endReason(): DiscussionEndReason | undefined {
+    return this.#endReason;
   }
 
   /** The comments so far, as they go into the file. */
@@ -173,6 +148,8 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
         ? { seed_opinions: [...this.seedOpinions], seed_opinion_users: [...this.seedOpinionUsernames] }
         : {}),
       turn_manager: this.#turnManager.describe(),
+      ...this.#moderation?.describe(),
+      end_reason: this.#endReason ?? null,
       started_at: this.#startedAt?.toISOString() ?? null,
       finished_at: this.#finishedAt?.toISOString() ?? null,
       syndisco_version: VERSION,
@@ -194,21 +171,36 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     // Whoever wrote the last seed comment does not also take the first turn, replying to himself.
     const lastSeedAuthor = this.seedOpinionUsernames.at(-1);
     if (lastSeedAuthor !== undefined) this.#turnManager.avoidFirst(lastSeedAuthor);
+    this.#endReason = "turns";
+    let silentTurns = 0;
     for (let turn = 0; turn < this.convLen; turn++) {
       signal?.throwIfAborted();
       const speaker = this.#pickSpeaker();
-      if (!speaker) continue;
-      const reply = await this.#ask(speaker, signal);
-      if (!reply.text) {
-        logger.debug({ discussion: this.id, speaker: speaker.getName(), turn }, "empty reply skipped");
+      const reply = speaker ? await this.#ask(speaker, signal) : undefined;
+      if (!speaker || !reply?.text) {
+        logger.debug({ discussion: this.id, speaker: speaker?.getName(), turn }, "a turn without a comment");
+        silentTurns += 1;
+        if (silentTurns === this.#endAfterSilentTurns) {
+          this.#endReason = "silence";
+          break;
+        }
         continue;
       }
+      silentTurns = 0;
       yield this.#record(speaker.getName(), reply.text, speaker.model.name, turn, reply);
-      if (this.moderator && speaker !== this.moderator) {
-        const moderation = await this.#ask(this.moderator, signal);
-        if (moderation.text) {
-          yield this.#record(this.moderator.getName(), moderation.text, this.moderator.model.name, turn, moderation);
-        }
+      if (!this.#moderation || speaker === this.moderator) continue;
+      const moderator = this.#moderation.moderator;
+      const outcome = await this.#moderation.afterComment(turn, {
+        history: this.#history.recent(),
+        sessionKey: this.#sessionKey(moderator),
+        signal,
+      });
+      if (outcome.reply?.text) {
+        yield this.#record(moderator.getName(), outcome.reply.text, moderator.model.name, turn, outcome.reply);
+      }
+      if (outcome.end) {
+        this.#endReason = "moderator";
+        break;
       }
     }
     this.#finishedAt = new Date();
@@ -235,7 +227,11 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
   }
 
   #ask(actor: Actor, signal: AbortSignal | undefined): Promise<ActorReply> {
-    return actor.respond(this.#history.recent(), { sessionKey: `${this.id}/${actor.getName()}`, signal });
+    return actor.respond(this.#history.recent(), { sessionKey: this.#sessionKey(actor), signal });
+  }
+
+  #sessionKey(actor: Actor): string {
+    return `${this.id}/${actor.getName()}`;
   }
 
   #record(name: string, text: string, model: string, turn: number, reply: ActorReply | undefined): DiscussionComment {

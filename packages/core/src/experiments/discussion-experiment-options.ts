@@ -1,0 +1,109 @@
+import type { Actor } from "../actor/actor.js";
+import { ActorType } from "../actor/actor-type.js";
+import { InputError } from "../errors.js";
+import type { DiscussionOptions } from "../jobs/discussion-options.js";
+import type { ModeratorPolicy } from "../jobs/moderator-policy.js";
+import { requireModeratorPolicy } from "../jobs/moderator-policy.js";
+import { requireWholeNumber } from "../jobs/validate.js";
+import type { TurnManager } from "../turn-managers/turn-manager.js";
+import type { SeedItem } from "./discussion-plan.js";
+import { requireActorPool, requireOutsidePool } from "./experiment-options.js";
+import type { WeightedInstructions } from "./participant-cast.js";
+import { requireInstructionMix } from "./participant-cast.js";
+import { requireSeedOpinions } from "./seed-items.js";
+
+/** Options of {@link DiscussionExperiment}, with SynDisco's names in camelCase. */
+export interface DiscussionExperimentOptions {
+  /** The pool of participants that each discussion draws from. */
+  users: readonly Actor[];
+  /**
+   * What opens the discussions: each discussion draws one item, a comment or a list of comments (a seed
+   * thread), written in order by its first participants (as SynDisco 2.2 does). Default: none.
+   */
+  seedOpinions?: readonly SeedItem[];
+  /** Joins every discussion (it is not in the turn order or in `users`) and speaks as its policy says. */
+  moderator?: Actor;
+  /** When the moderator speaks: see {@link DiscussionOptions.moderatorPolicy}. Default `"always"`. */
+  moderatorPolicy?: ModeratorPolicy;
+  /** Ends a discussion after this many participant turns in a row without a comment. Default: never. */
+  endAfterSilentTurns?: number;
+  /** The turn policy; each discussion gets `clone(seed)` with its own seed from the plan. Default `RoundRobin`. */
+  nextTurnManager?: TurnManager;
+  /** How many recent comments a speaker sees. Default 3. */
+  historyCtxLen?: number;
+  /** Participant turns per discussion. Default 10. */
+  numTurns?: number;
+  /** Participants per discussion, drawn without replacement from `users`. Default 2. */
+  numActiveUsers?: number;
+  /** How many discussions to run. Default 5. */
+  numDiscussions?: number;
+  /** Makes the plan reproducible. When omitted, one is drawn and kept in the output folder for reruns. */
+  seed?: number;
+  /**
+   * How many discussions run at once (do model work; a finished one is written to disk outside its slot).
+   * The outputs do not depend on it. Default 1.
+   */
+  concurrency?: number;
+  /**
+   * Each participant of each discussion draws its instructions from this weighted mix (for example 30%
+   * troll instructions), replacing the instructions of its pool actor. The draw is seeded by the plan and
+   * recorded in the file. Default: every participant keeps its own instructions.
+   */
+  instructionMix?: readonly WeightedInstructions[];
+  /**
+   * `"random"`: the participants of each discussion go by random, unique adjective-noun usernames drawn from
+   * the plan's seed, instead of their personas' usernames. Default `"persona"`.
+   */
+  usernames?: "persona" | "random";
+  /** Extra keys written into every discussion file (a study writes its cell's levels here). */
+  metadata?: Record<string, unknown>;
+}
+
+/**
+ * Checks the options of a {@link DiscussionExperiment} with their defaults applied.
+ *
+ * @throws {@link InputError} naming the first invalid option.
+ */
+export function requireDiscussionExperimentOptions({
+  users,
+  seedOpinions,
+  moderator,
+  moderatorPolicy,
+  endAfterSilentTurns,
+  historyCtxLen,
+  numTurns,
+  numActiveUsers,
+  numDiscussions,
+  concurrency,
+  instructionMix,
+  usernames,
+}: Omit<DiscussionExperimentOptions, "nextTurnManager" | "seed" | "metadata"> &
+  Required<
+    Pick<
+      DiscussionExperimentOptions,
+      "seedOpinions" | "historyCtxLen" | "numTurns" | "numActiveUsers" | "numDiscussions" | "concurrency"
+    >
+  >): void {
+  requireActorPool(users, "users", ActorType.USER);
+  requireWholeNumber(historyCtxLen, "historyCtxLen", 0);
+  requireWholeNumber(numTurns, "numTurns", 1);
+  requireWholeNumber(numActiveUsers, "numActiveUsers", 1);
+  requireWholeNumber(numDiscussions, "numDiscussions", 1);
+  requireWholeNumber(concurrency, "concurrency", 1);
+  if (endAfterSilentTurns !== undefined) requireWholeNumber(endAfterSilentTurns, "endAfterSilentTurns", 1);
+  requireModeratorPolicy(moderatorPolicy);
+  if (numActiveUsers > users.length) {
+    throw new InputError(`numActiveUsers is ${numActiveUsers} but the pool has only ${users.length} users`, {
+      field: "numActiveUsers",
+      fix: `Use at most ${users.length}, or add users to the pool`,
+    });
+  }
+  requireSeedOpinions(seedOpinions);
+  if (moderator) requireOutsidePool(moderator, users);
+  requireInstructionMix(instructionMix);
+  if (usernames !== "persona" && usernames !== "random") {
+    throw new InputError(`usernames must be "persona" or "random", not ${JSON.stringify(usernames)}`, {
+      field: "usernames",
+    });
+  }
+}
