@@ -16,6 +16,7 @@ export { LcsScratch } from "./measures/lcs.js";
 export { histogram, ndfu, ndfuOfHistogram } from "./measures/ndfu.js";
 export { rougeLF1 } from "./measures/rouge-l.js";
 export { countWords, diversityTokens, isBlankComment } from "./measures/text.js";
+export { type AnalysisCharts, analysisCharts } from "./output/chart-data.js";
 export { TABLE_LAYOUTS, type TableLayout } from "./output/table-layouts.js";
 export { analysisFiles, SUMMARY_FILE, writeAnalysis } from "./output/write-analysis.js";
 export { computeDiversities, type DiversityOptions } from "./parallel/diversity-pool.js";

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
+import { analyse, analysisCharts } from "@syndisco/analysis";
 import { type AnnotationRow, InputError, importAnnotations, importDiscussions, writeFileAtomic } from "@syndisco/core";
 import { ExitCode } from "../exit-codes.js";
 import { countOf } from "../plural.js";
@@ -50,6 +51,8 @@ export async function reportCommand(dir: string, options: ReportCommandOptions):
       generatedAt: new Date(),
     },
   );
+  // The measures of `syndisco analyze`, with the run as one group, for the analysis charts.
+  data.analysis = analysisCharts(await analyse([dir]));
   const html = renderReportHtml(data, await loadReportAssets());
   await writeFileAtomic(options.out, html);
   const size = (Buffer.byteLength(html) / 1024 / 1024).toFixed(1);

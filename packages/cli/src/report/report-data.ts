@@ -1,3 +1,4 @@
+import type { AnalysisCharts } from "@syndisco/analysis";
 import type { AnnotatorValidity, MeasureStats, MeasureValue, PersonaAttributes } from "@syndisco/core";
 
 /**
@@ -21,6 +22,8 @@ export interface ReportData {
   annotators: AnnotatorValidity[];
   /** The persona attributes the breakdowns cover. */
   attributes: PersonaAttributes;
+  /** What `syndisco analyze` measures of the run, for its charts; absent in reports made without it. */
+  analysis?: AnalysisCharts;
 }
 
 /** One discussion as a thread. */

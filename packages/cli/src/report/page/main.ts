@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { ReportData } from "../report-data.js";
+import { analysisChartsSection } from "./analysis-charts.js";
 import { chartsSection } from "./charts.js";
 import { byId, el } from "./dom.js";
 import { reportHeader, summarySection } from "./summary.js";
@@ -11,8 +12,16 @@ function renderReport(): void {
   try {
     const data = JSON.parse(byId("report-data").textContent ?? "") as ReportData;
     const charts = chartsSection(data);
-    app.replaceChildren(reportHeader(data), summarySection(data), charts.element, threadsSection(data));
+    const analysis = data.analysis ? analysisChartsSection(data.analysis) : undefined;
+    app.replaceChildren(
+      reportHeader(data),
+      summarySection(data),
+      charts.element,
+      analysis?.element ?? "",
+      threadsSection(data),
+    );
     charts.draw();
+    analysis?.draw();
   } catch (error) {
     app.replaceChildren(el("p", { className: "notice" }, `This report could not be shown: ${String(error)}`));
     console.error(error);
