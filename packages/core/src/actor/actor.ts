@@ -3,6 +3,7 @@ import { InputError } from "../errors.js";
 import type { BaseModel } from "../model/base-model.js";
 import type { FinishReason } from "../model/messages.js";
 import type { Persona } from "../persona.js";
+import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { ActorType } from "./actor-type.js";
 import { cleanReply } from "./clean-reply.js";
 import { type ActorDescription, ANNOTATOR_STOP_STRINGS, buildActorPrompt, PARTICIPANT_STOP_STRINGS } from "./prompt.js";
@@ -25,6 +26,15 @@ export interface ActorOptions {
    */
   answerForm?: AnswerForm;
 }
+
+const ACTOR_OPTIONS: KnownOptions<ActorOptions> = {
+  model: true,
+  persona: true,
+  context: true,
+  instructions: true,
+  actorType: true,
+  answerForm: true,
+};
 
 /** Per-call options of {@link Actor.respond}. */
 export interface RespondOptions {
@@ -71,7 +81,9 @@ export class Actor {
   readonly #systemPrompt: string;
   readonly #responseSchema: Record<string, unknown> | undefined;
 
-  constructor({ model, persona, context, instructions, actorType = ActorType.USER, answerForm }: ActorOptions) {
+  constructor(options: ActorOptions) {
+    rejectUnknownOptions(options, ACTOR_OPTIONS, "Actor");
+    const { model, persona, context, instructions, actorType = ActorType.USER, answerForm } = options;
     if (!Object.values(ActorType).includes(actorType)) {
       throw new InputError(`unknown actor type ${JSON.stringify(actorType)}`, {
         field: "actorType",

@@ -5,6 +5,7 @@ import { formatComment } from "../actor/prompt.js";
 import { parseAnnotationFile } from "../formats/annotation-file.js";
 import { Annotation } from "../jobs/annotation.js";
 import { requireWholeNumber } from "../jobs/validate.js";
+import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { type AnnotationPlanUnit, findDiscussions, planAnnotations } from "./annotation-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
 import { actorIdentity, ExperimentSeed, modelIdentities, requireActorPool } from "./experiment-options.js";
@@ -34,6 +35,15 @@ export interface AnnotationExperimentOptions {
    */
   seed?: number;
 }
+
+const ANNOTATION_EXPERIMENT_OPTIONS: KnownOptions<AnnotationExperimentOptions> = {
+  annotators: true,
+  historyCtxLen: true,
+  includeModComments: true,
+  answerRetries: true,
+  concurrency: true,
+  seed: true,
+};
 
 /** Options of {@link AnnotationExperiment.begin}. */
 export interface AnnotationRunOptions extends ExperimentRunOptions {
@@ -67,14 +77,16 @@ export class AnnotationExperiment {
   readonly #seed: ExperimentSeed;
 
   /** @throws {@link InputError} naming the option when one is invalid. */
-  constructor({
-    annotators,
-    historyCtxLen = 3,
-    includeModComments = true,
-    answerRetries = 2,
-    concurrency = 1,
-    seed,
-  }: AnnotationExperimentOptions) {
+  constructor(options: AnnotationExperimentOptions) {
+    rejectUnknownOptions(options, ANNOTATION_EXPERIMENT_OPTIONS, "AnnotationExperiment");
+    const {
+      annotators,
+      historyCtxLen = 3,
+      includeModComments = true,
+      answerRetries = 2,
+      concurrency = 1,
+      seed,
+    } = options;
     requireActorPool(annotators, "annotators", ActorType.ANNOTATOR);
     requireWholeNumber(historyCtxLen, "historyCtxLen", 1);
     requireWholeNumber(answerRetries, "answerRetries", 0);

@@ -6,6 +6,7 @@ import type { ModeratorPolicy } from "../jobs/moderator-policy.js";
 import { requireModeratorPolicy } from "../jobs/moderator-policy.js";
 import { requireWholeNumber } from "../jobs/validate.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
+import type { KnownOptions } from "../util/known-options.js";
 import type { SeedItem } from "./discussion-plan.js";
 import { requireActorPool, requireOutsidePool } from "./experiment-options.js";
 import type { WeightedInstructions } from "./participant-cast.js";
@@ -58,6 +59,25 @@ export interface DiscussionExperimentOptions {
   /** Extra keys written into every discussion file (a study writes its cell's levels here). */
   metadata?: Record<string, unknown>;
 }
+
+/** Every option of {@link DiscussionExperiment}, to reject the keys it does not know. */
+export const DISCUSSION_EXPERIMENT_OPTIONS: KnownOptions<DiscussionExperimentOptions> = {
+  users: true,
+  seedOpinions: true,
+  moderator: true,
+  moderatorPolicy: true,
+  endAfterSilentTurns: true,
+  nextTurnManager: true,
+  historyCtxLen: true,
+  numTurns: true,
+  numActiveUsers: true,
+  numDiscussions: true,
+  seed: true,
+  concurrency: true,
+  instructionMix: true,
+  usernames: true,
+  metadata: true,
+};
 
 /**
  * Checks the options of a {@link DiscussionExperiment} with their defaults applied.

@@ -6,7 +6,9 @@ import { Discussion } from "../jobs/discussion.js";
 import type { ModeratorPolicy } from "../jobs/moderator-policy.js";
 import { RoundRobin } from "../turn-managers/round-robin.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
+import { rejectUnknownOptions } from "../util/known-options.js";
 import {
+  DISCUSSION_EXPERIMENT_OPTIONS,
   type DiscussionExperimentOptions,
   requireDiscussionExperimentOptions,
 } from "./discussion-experiment-options.js";
@@ -63,23 +65,25 @@ export class DiscussionExperiment {
   readonly #metadata: Record<string, unknown>;
 
   /** @throws {@link InputError} naming the option when one is invalid. */
-  constructor({
-    users,
-    seedOpinions = [],
-    moderator,
-    moderatorPolicy = "always",
-    endAfterSilentTurns,
-    nextTurnManager = new RoundRobin(),
-    historyCtxLen = 3,
-    numTurns = 10,
-    numActiveUsers = 2,
-    numDiscussions = 5,
-    seed,
-    concurrency = 1,
-    instructionMix,
-    usernames = "persona",
-    metadata = {},
-  }: DiscussionExperimentOptions) {
+  constructor(options: DiscussionExperimentOptions) {
+    rejectUnknownOptions(options, DISCUSSION_EXPERIMENT_OPTIONS, "DiscussionExperiment");
+    const {
+      users,
+      seedOpinions = [],
+      moderator,
+      moderatorPolicy = "always",
+      endAfterSilentTurns,
+      nextTurnManager = new RoundRobin(),
+      historyCtxLen = 3,
+      numTurns = 10,
+      numActiveUsers = 2,
+      numDiscussions = 5,
+      seed,
+      concurrency = 1,
+      instructionMix,
+      usernames = "persona",
+      metadata = {},
+    } = options;
     requireDiscussionExperimentOptions({
       users,
       seedOpinions,

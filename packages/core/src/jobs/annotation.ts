@@ -6,6 +6,7 @@ import type { AnswerValue } from "../answers/answer-form.js";
 import { InputError } from "../errors.js";
 import type { AnnotationFile, DiscussionFile } from "../formats/discussion-file.js";
 import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.js";
+import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { syndiscoTimestamp } from "../util/timestamp.js";
 import { VERSION } from "../version.js";
 import { type AnnotatorAnswer, askAnnotator } from "./ask-annotator.js";
@@ -35,6 +36,16 @@ export interface AnnotationOptions {
   /** Extra keys written into the annotation's file. */
   metadata?: Record<string, unknown>;
 }
+
+const ANNOTATION_OPTIONS: KnownOptions<AnnotationOptions> = {
+  annotator: true,
+  conversation: true,
+  includeModeratorComments: true,
+  historyCtxLen: true,
+  answerRetries: true,
+  id: true,
+  metadata: true,
+};
 
 /** One annotated comment, as it happens. */
 export interface AnnotatedComment {
@@ -90,15 +101,17 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
   #started = false;
   #finishedAt: Date | undefined;
 
-  constructor({
-    annotator,
-    conversation,
-    includeModeratorComments = true,
-    historyCtxLen = 2,
-    answerRetries = 2,
-    id = randomUUID(),
-    metadata = {},
-  }: AnnotationOptions) {
+  constructor(options: AnnotationOptions) {
+    rejectUnknownOptions(options, ANNOTATION_OPTIONS, "Annotation");
+    const {
+      annotator,
+      conversation,
+      includeModeratorComments = true,
+      historyCtxLen = 2,
+      answerRetries = 2,
+      id = randomUUID(),
+      metadata = {},
+    } = options;
     if (annotator.actorType !== ActorType.ANNOTATOR) {
       throw new InputError(`"${annotator.getName()}" is not an annotator`, {
         field: "annotator",

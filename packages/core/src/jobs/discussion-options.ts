@@ -1,6 +1,7 @@
 import type { Actor } from "../actor/actor.js";
 import type { DiscussionLogEntry } from "../formats/discussion-file.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
+import type { KnownOptions } from "../util/known-options.js";
 import type { ModeratorPolicy } from "./moderator-policy.js";
 
 /** Options of {@link Discussion}, with SynDisco's names in camelCase. */
@@ -40,6 +41,24 @@ export interface DiscussionOptions {
   /** Extra keys written into the discussion's file (for example an experiment's unit id). */
   metadata?: Record<string, unknown>;
 }
+
+/** Every option of {@link Discussion}, to reject the keys it does not know. */
+export const DISCUSSION_OPTIONS: KnownOptions<DiscussionOptions> = {
+  nextTurnManager: true,
+  users: true,
+  moderator: true,
+  moderatorPolicy: true,
+  moderatorSeed: true,
+  endAfterSilentTurns: true,
+  historyContextLen: true,
+  convLen: true,
+  seedOpinion: true,
+  seedOpinionUsername: true,
+  seedOpinions: true,
+  seedOpinionUsernames: true,
+  id: true,
+  metadata: true,
+};
 
 /**
  * Why a discussion ended: it ran its `convLen` turns, its moderator (policy `decide`) said it was over, or

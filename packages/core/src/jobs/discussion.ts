@@ -7,9 +7,11 @@ import { getLogger } from "../logging/logger.js";
 import { randomSeed } from "../random.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
 import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.js";
+import { rejectUnknownOptions } from "../util/known-options.js";
 import { syndiscoTimestamp } from "../util/timestamp.js";
 import { VERSION } from "../version.js";
 import type { BeginOptions, DiscussionComment, DiscussionEndReason, DiscussionOptions } from "./discussion-options.js";
+import { DISCUSSION_OPTIONS } from "./discussion-options.js";
 import { History } from "./history.js";
 import { Moderation } from "./moderation.js";
 import { indexParticipants } from "./participants.js";
@@ -57,22 +59,24 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
   #startedAt: Date | undefined;
   #finishedAt: Date | undefined;
 
-  constructor({
-    nextTurnManager,
-    users,
-    moderator,
-    historyContextLen = 5,
-    convLen = 5,
-    seedOpinion,
-    seedOpinionUsername,
-    seedOpinions,
-    seedOpinionUsernames,
-    moderatorPolicy = "always",
-    moderatorSeed = randomSeed(),
-    endAfterSilentTurns,
-    id = randomUUID(),
-    metadata = {},
-  }: DiscussionOptions) {
+  constructor(options: DiscussionOptions) {
+    rejectUnknownOptions(options, DISCUSSION_OPTIONS, "Discussion");
+    const {
+      nextTurnManager,
+      users,
+      moderator,
+      historyContextLen = 5,
+      convLen = 5,
+      seedOpinion,
+      seedOpinionUsername,
+      seedOpinions,
+      seedOpinionUsernames,
+      moderatorPolicy = "always",
+      moderatorSeed = randomSeed(),
+      endAfterSilentTurns,
+      id = randomUUID(),
+      metadata = {},
+    } = options;
     requireWholeNumber(convLen, "convLen", 1);
     requireWholeNumber(historyContextLen, "historyContextLen", 0);
     if (endAfterSilentTurns !== undefined) requireWholeNumber(endAfterSilentTurns, "endAfterSilentTurns", 1);

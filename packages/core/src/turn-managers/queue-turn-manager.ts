@@ -1,4 +1,5 @@
 import { SeededRandom } from "../random.js";
+import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { TurnManager, type TurnManagerDescription } from "./turn-manager.js";
 
 /** Options of {@link QueueTurnManager}. */
@@ -9,6 +10,12 @@ export interface QueueTurnManagerOptions {
   /** Makes the random first speaker reproducible. */
   seed?: number;
 }
+
+const QUEUE_TURN_MANAGER_OPTIONS: KnownOptions<QueueTurnManagerOptions> = {
+  names: true,
+  randomizeFirstSpeaker: true,
+  seed: true,
+};
 
 /**
  * SynDisco 2.2's `QueueTurnManager`: round robin in list order. With `randomizeFirstSpeaker` the round
@@ -21,8 +28,10 @@ export class QueueTurnManager extends TurnManager {
   #random: SeededRandom;
   #position: number | undefined;
 
-  constructor({ names, randomizeFirstSpeaker = false, seed }: QueueTurnManagerOptions = {}) {
-    super(names);
+  constructor(options: QueueTurnManagerOptions = {}) {
+    super(options.names);
+    rejectUnknownOptions(options, QUEUE_TURN_MANAGER_OPTIONS, "QueueTurnManager");
+    const { randomizeFirstSpeaker = false, seed } = options;
     this.randomizeFirstSpeaker = randomizeFirstSpeaker;
     this.#random = new SeededRandom(seed);
     this.seed = this.#random.seed;

@@ -1,4 +1,5 @@
 import { SeededRandom } from "../random.js";
+import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { TurnManager, type TurnManagerDescription } from "./turn-manager.js";
 
 /** Options of {@link RandomTurnManager}. */
@@ -13,6 +14,12 @@ export interface RandomTurnManagerOptions {
   avoidLastSpeaker?: boolean;
 }
 
+const RANDOM_TURN_MANAGER_OPTIONS: KnownOptions<RandomTurnManagerOptions> = {
+  names: true,
+  seed: true,
+  avoidLastSpeaker: true,
+};
+
 /**
  * Each turn goes to a participant chosen uniformly at random: by default any of them (the same one may speak
  * twice in a row); with `avoidLastSpeaker`, any but the last speaker (SynDisco 2.2's rule).
@@ -23,8 +30,10 @@ export class RandomTurnManager extends TurnManager {
   #random: SeededRandom;
   #lastSpeaker: string | undefined;
 
-  constructor({ names, seed, avoidLastSpeaker = false }: RandomTurnManagerOptions = {}) {
-    super(names);
+  constructor(options: RandomTurnManagerOptions = {}) {
+    super(options.names);
+    rejectUnknownOptions(options, RANDOM_TURN_MANAGER_OPTIONS, "RandomTurnManager");
+    const { seed, avoidLastSpeaker = false } = options;
     this.#random = new SeededRandom(seed);
     this.seed = this.#random.seed;
     this.avoidLastSpeaker = avoidLastSpeaker;

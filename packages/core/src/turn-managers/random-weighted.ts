@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
 import { SeededRandom } from "../random.js";
+import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { TurnManager, type TurnManagerDescription } from "./turn-manager.js";
 
 /** Options of {@link RandomWeighted}. */
@@ -10,6 +11,8 @@ export interface RandomWeightedOptions {
   /** Makes the order reproducible. */
   seed?: number;
 }
+
+const RANDOM_WEIGHTED_OPTIONS: KnownOptions<RandomWeightedOptions> = { names: true, pRespond: true, seed: true };
 
 /**
  * A weighted coin decides each turn: with probability `pRespond` the participant whom the last comment
@@ -23,8 +26,10 @@ export class RandomWeighted extends TurnManager {
   #lastSpeaker: string | undefined;
   #secondToLastSpeaker: string | undefined;
 
-  constructor({ names, pRespond, seed }: RandomWeightedOptions) {
-    super(names);
+  constructor(options: RandomWeightedOptions) {
+    super(options.names);
+    rejectUnknownOptions(options, RANDOM_WEIGHTED_OPTIONS, "RandomWeighted");
+    const { pRespond, seed } = options;
     if (!(typeof pRespond === "number" && pRespond >= 0 && pRespond <= 1)) {
       throw new InputError(`pRespond must be a probability between 0 and 1, not ${pRespond}`, {
         field: "pRespond",

@@ -1,3 +1,4 @@
+import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { RandomWeighted } from "./random-weighted.js";
 import type { TurnManagerDescription } from "./turn-manager.js";
 
@@ -10,6 +11,12 @@ export interface RespondTurnManagerOptions {
   seed?: number;
 }
 
+const RESPOND_TURN_MANAGER_OPTIONS: KnownOptions<RespondTurnManagerOptions> = {
+  names: true,
+  pRespond: true,
+  seed: true,
+};
+
 /**
  * SynDisco 2.2's `RespondTurnManager`: the first speaker is uniform over the participants, the second uniform
  * among the others; afterwards, with probability `pRespond` the second-to-last speaker speaks again (a reply
@@ -17,8 +24,10 @@ export interface RespondTurnManagerOptions {
  * {@link RandomWeighted}'s rule under 2.2's name, with 2.2's default `pRespond` of 0.5.
  */
 export class RespondTurnManager extends RandomWeighted {
-  constructor({ names, pRespond = 0.5, seed }: RespondTurnManagerOptions = {}) {
+  constructor(options: RespondTurnManagerOptions = {}) {
+    const { names, pRespond = 0.5, seed } = options;
     super({ pRespond, ...(names === undefined ? {} : { names }), ...(seed === undefined ? {} : { seed }) });
+    rejectUnknownOptions(options, RESPOND_TURN_MANAGER_OPTIONS, "RespondTurnManager");
   }
 
   override clone(seed?: number): RespondTurnManager {
