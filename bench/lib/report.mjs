@@ -51,6 +51,12 @@ function notes(rowSet, spec, runs, runsOf) {
   }
   if (metric("rssGrowth"))
     found.push(`peak RSS ×${formatSummary(metric("rssGrowth"), 2)} from 1,000 to 10,000 discussions`);
+  if (metric("discussionsPerSecond")) {
+    found.push(
+      `${formatSummary(metric("discussionsPerSecond"), 0)} discussions/s on ${metric("threads")?.median} thread(s)`,
+    );
+    found.push(`${formatSummary(metric("cpuSeconds"))} s of CPU time`);
+  }
   if (metric("seconds")) found.push(`${formatSummary(metric("seconds"))} s`);
   const failures = runs.filter((run) => run.error);
   if (failures.length > 0) found.push(`FAILED in ${failures.length} of ${runs.length} runs: ${failures[0].error}`);
