@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanReply } from "./clean-reply.js";
+import { cleanReply, ownHeaderPatterns } from "./clean-reply.js";
 
 const speaker = "Emma35";
 
@@ -51,5 +51,14 @@ describe("cleanReply", () => {
   it("does not mistake regex characters in usernames", () => {
     expect(cleanReply("User a.b+c posted: hi", { speaker: "a.b+c" })).toBe("hi");
     expect(cleanReply("User axbbc posted: hi", { speaker: "a.b+c" })).toBe("");
+  });
+});
+
+describe("the per-speaker pattern cache", () => {
+  it("stays bounded however many speakers it meets, and still cleans", () => {
+    for (let index = 0; index < 5000; index++)
+      cleanReply(`User Speaker${index} posted: hello`, { speaker: `Speaker${index}` });
+    expect(ownHeaderPatterns.size).toBeLessThanOrEqual(ownHeaderPatterns.maxSize);
+    expect(cleanReply("User Speaker1 posted: hello", { speaker: "Speaker1" })).toBe("hello");
   });
 });

@@ -1,4 +1,5 @@
 import type { FinishReason } from "../model/messages.js";
+import { BoundedMap } from "../util/bounded-map.js";
 
 /** What {@link cleanReply} needs to know about a reply. */
 export interface CleanReplyContext {
@@ -26,8 +27,10 @@ export function cleanReply(raw: string, { speaker, finishReason }: CleanReplyCon
   return unwrapQuotes(text).trim();
 }
 
-// One pattern per speaker, built once: cleaning runs on every turn.
-const ownHeaderPatterns = new Map<string, RegExp>();
+// One pattern per speaker, built once: cleaning runs on every turn. Bounded, since a long-lived process (a
+// server, a study of many populations) meets ever new names; the most recent speakers stay.
+/** @internal exported for its test. */
+export const ownHeaderPatterns = new BoundedMap<string, RegExp>(1024);
 
 function stripOwnHeaders(text: string, speaker: string): string {
   let ownHeader = ownHeaderPatterns.get(speaker);

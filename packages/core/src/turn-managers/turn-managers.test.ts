@@ -52,12 +52,20 @@ describe("RandomWeighted", () => {
     expect(order).toEqual([first, second, first, second, first, second, first, second]);
   });
 
-  it("with pRespond 0 never replies back, unless only two may speak", () => {
-    const order = new RandomWeighted({ names, pRespond: 0, seed: 5 }).take(300);
+  // With four names, a turn that is not a reply back goes to one of the three others than the last speaker,
+  // one of whom spoke before them: the reply-back rate is pRespond + (1 - pRespond) / 3. Each turn is a fresh
+  // draw, so over 2,998 turns the number of reply backs is binomial. The bounds hold it to the 1e-6 quantiles:
+  //   python3 -c "from scipy.stats import binom; n=2998
+  //   [print(binom.ppf(1e-6, n, r), binom.isf(1e-6, n, r)) for r in (1/3, 2/3)]"   ->  878 1123, 1875 2120
+  // A pRespond off by 0.1 (rate 0.4 for 0; 0.6 or 0.733 for 0.5) lands inside them with probability below 0.0024.
+  it.each([
+    [0, 878, 1123],
+    [0.5, 1875, 2120],
+  ])("with pRespond %s replies back as often as the binomial bound allows", (pRespond, low, high) => {
+    const order = new RandomWeighted({ names, pRespond, seed: 5 }).take(3000);
     const replyBacks = order.filter((name, i) => i >= 2 && name === order[i - 2]).length;
-    // Without reply-backs a random other speaker is drawn from three names, one of which is the one before.
-    expect(replyBacks / (order.length - 2)).toBeGreaterThan(0.2);
-    expect(replyBacks / (order.length - 2)).toBeLessThan(0.47);
+    expect(replyBacks).toBeGreaterThanOrEqual(low);
+    expect(replyBacks).toBeLessThanOrEqual(high);
   });
 
   it("rejects pRespond outside [0, 1]", () => {
