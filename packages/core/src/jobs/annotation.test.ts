@@ -109,6 +109,36 @@ describe("Annotation", () => {
     expect(model.calls[0]?.options.responseSchema).toMatchObject({ required: ["answer"] });
   });
 
+  it("stores a constrained answer in logs as its bare value, as SynDisco does, and keeps the reply in the details", async () => {
+    // What a backend held to the answer form's JSON schema replies.
+    const replies = ['{ "answer": 4 }', '{"answer": "toxic"}', '{ "answer": 2, "target": "person" }'];
+    const forms = [
+      { type: "scale", min: 1, max: 5 },
+      { type: "label", labels: ["toxic", "fine"] },
+      { type: "json", fields: { answer: "integer", target: ["person", "group"] } },
+    ] as const;
+    const stored = [];
+    for (const [index, answerForm] of forms.entries()) {
+      const annotator = new Actor({
+        model: new ScriptedModel({ replies: [replies[index] as string] }),
+        persona: new Persona({ username: "Judge" }),
+        context: "",
+        instructions: "Rate it.",
+        actorType: ActorType.ANNOTATOR,
+        answerForm,
+      });
+      const annotation = new Annotation({ annotator, conversation: discussion, includeModeratorComments: false });
+      await annotation.begin({ verbose: false });
+      const file = annotation.toDict();
+      stored.push(file.logs[0]?.[1]);
+      const detail = (file.annotation_details as Record<string, unknown>[])[0];
+      expect(detail?.raw_text).toBe(index < 2 ? replies[index] : undefined);
+    }
+    // A JSON answer has no bare value: it stays the object's text.
+    expect(stored).toEqual(["4", "toxic", replies[2]]);
+    expect(Number.parseInt(stored[0] as string, 10)).toBe(4);
+  });
+
   it("refuses a participant as annotator", () => {
     const user = participant(new ScriptedModel({ replies: ["3"] }), "A");
     expect(() => new Annotation({ annotator: user, conversation: discussion })).toThrow(

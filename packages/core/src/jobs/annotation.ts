@@ -75,6 +75,8 @@ interface AnnotationDetail {
   valid?: boolean;
   error?: string;
   attempts?: string[];
+  /** The model's reply when `logs` holds the bare answer instead (`{ "answer": 4 }` for `"4"`). */
+  raw_text?: string;
 }
 
 /**
@@ -185,12 +187,13 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
         sessionKey: `${this.id}/${this.annotator.getName()}`,
         ...(signal ? { signal } : {}),
       });
-      this.#logs.push([entry.text, answer.text]);
-      this.#details.push(describeAnswer(entry.name, index, answer));
+      const stored = storedAnswer(answer);
+      this.#logs.push([entry.text, stored]);
+      this.#details.push(describeAnswer(entry.name, index, answer, stored));
       yield {
         name: entry.name,
         comment: entry.text,
-        annotation: answer.text,
+        annotation: stored,
         index,
         value: answer.value,
         valid: answer.valid,
@@ -209,8 +212,19 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
   }
 }
 
-function describeAnswer(name: string, index: number, answer: AnnotatorAnswer): AnnotationDetail {
+/**
+ * The annotation as SynDisco stores it in `logs`: a valid scale or label answer as its bare value (`"4"`, not
+ * the constrained reply `{ "answer": 4 }`), so that readers doing `int(annotation)` work; anything else as the
+ * model wrote it. The raw reply is kept in the details when it differs.
+ */
+function storedAnswer(answer: AnnotatorAnswer): string {
+  const { value } = answer;
+  return answer.valid && (typeof value === "number" || typeof value === "string") ? String(value) : answer.text;
+}
+
+function describeAnswer(name: string, index: number, answer: AnnotatorAnswer, stored: string): AnnotationDetail {
   const detail: AnnotationDetail = { name, index, latency_ms: Math.round(answer.latencyMs) };
+  if (stored !== answer.text) detail.raw_text = answer.text;
   if (answer.promptTokens !== undefined) detail.prompt_tokens = answer.promptTokens;
   if (answer.completionTokens !== undefined) detail.completion_tokens = answer.completionTokens;
   if (answer.valid !== undefined) {
