@@ -116,6 +116,51 @@ describe("bad input exits with code 2, names the problem and writes nothing", ()
     expect(result.stderr).toMatch(/config\.yaml: --model-path: the model file nowhere\/model\.gguf does not exist/);
   });
 
+  describe("a dry run rejects what the run would", () => {
+    /** A dry run in a folder with the valid config and personas, plus these files; its result. */
+    async function dryRun(files: Record<string, string | Buffer>, ...flags: string[]) {
+      const dir = tempDir();
+      writeFileSync(join(dir, "config.yaml"), VALID);
+      writeFileSync(join(dir, "personas.json"), PERSONAS);
+      for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+      return runCli(["run", "config.yaml", "--dry-run", ...flags], { cwd: dir });
+    }
+
+    it("a model file that is not GGUF, blamed on the config", async () => {
+      const result = await dryRun({ "model.gguf": "not a real model" });
+      expect(result.stderr).toMatch(
+        /^error: config\.yaml: models\.main\.options\.modelPath: .*model\.gguf is not a GGUF file \(it starts with "not ", not "GGUF"\)\. Give a \.gguf model/,
+      );
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+    });
+
+    it("a --model-path file that is not GGUF, blamed on the flag as typed, its binary start in hex", async () => {
+      const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x1b, 0x5b, 0x32, 0x4a]);
+      const result = await dryRun(
+        { "model.gguf": "not a real model", "program.bin": binary },
+        "--model-path",
+        "./program.bin",
+      );
+      expect(result.stderr).toMatch(
+        /^error: config\.yaml: --model-path: \.\/program\.bin is not a GGUF file \(it starts with the bytes 7f 45 4c 46, not "GGUF"\)/,
+      );
+      expect(result.stderr).not.toMatch(/modelPath:/);
+      // Nothing but printable text and line ends: a binary file's bytes never reach the terminal.
+      expect(result.stderr).toMatch(/^[\x20-\x7e\n]*$/);
+      expect(result.code).toBe(2);
+    });
+
+    it("a hub model that cannot be fetched", async () => {
+      const result = await dryRun({}, "--model-path", "hf:syndisco-tests/no-such-model-GGUF:Q4_K_M");
+      // Offline, the host does not answer; online, the repository does not exist: either way the run would fail.
+      expect(result.stderr).toMatch(
+        /^error: config\.yaml: --model-path: the model hf:syndisco-tests\/no-such-model-GGUF:Q4_K_M (is not in the cache folder .* and )?cannot be downloaded/,
+      );
+      expect(result.code).toBe(2);
+    });
+  });
+
   it("a config file that does not exist", async () => {
     const dir = tempDir();
     const result = await runCli(["run", "nope.yaml"], { cwd: dir });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { modelPath } from "@syndisco/test-support";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli-process.js";
 import { storiesModelYaml } from "./helpers/stories-config.js";
@@ -88,7 +89,13 @@ describe("syndisco personas", () => {
     expect(personas.every((persona) => [2, 3].includes((persona.personality_characteristics as string[]).length))).toBe(
       true,
     );
-    const plan = await runCli(["run", "study/syndisco.yaml", "--dry-run"], { cwd: dir });
+    // The example config names a hub model: a dry run checks that it can be fetched, so use the local file.
+    const plan = await runCli(
+      ["run", "study/syndisco.yaml", "--dry-run", "--model-path", modelPath("stories260K.gguf")],
+      {
+        cwd: dir,
+      },
+    );
     expect(plan.code).toBe(0);
   });
 

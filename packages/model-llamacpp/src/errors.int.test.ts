@@ -41,8 +41,8 @@ describe.skipIf(!haveTestModels())("LlamaCppModel's errors", () => {
     const notGguf = join(folder.path, "model.bin");
     writeFileSync(notGguf, "PK\u0003\u0004 a zip archive, not a model");
     const { error } = await loadError(() => LlamaCppModel.load({ ...BASE, modelPath: notGguf }));
-    // The first bytes are shown JSON-escaped, so that control characters stay visible.
-    expect(error.message).toContain(`${notGguf} is not a GGUF file (it starts with "PK\\u0003\\u0004", not "GGUF")`);
+    // Binary first bytes are shown in hex, so that no control character reaches the terminal.
+    expect(error.message).toContain(`${notGguf} is not a GGUF file (it starts with the bytes 50 4b 03 04, not "GGUF")`);
     expect(error.fix).toContain("Give a .gguf model");
   });
 

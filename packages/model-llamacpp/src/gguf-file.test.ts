@@ -35,6 +35,27 @@ describe("assertGgufFile", () => {
     await expect(check).rejects.toThrow("convert_hf_to_gguf.py");
   });
 
+  it("shows a binary file's first bytes in hex, never raw", async () => {
+    const file = join(folder.path, "program.bin");
+    writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01]));
+    const error = await assertGgufFile(file).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain(
+      `${file} is not a GGUF file (it starts with the bytes 7f 45 4c 46, not "GGUF")`,
+    );
+    const zipped = join(folder.path, "model.zip");
+    writeFileSync(zipped, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x9b, 0xff]));
+    const zipError = await assertGgufFile(zipped).catch((caught: unknown) => caught);
+    expect((zipError as Error).message).toContain("(it starts with the bytes 50 4b 03 04, not");
+    // Nothing outside printable ASCII reaches the message.
+    expect((zipError as Error).message).not.toMatch(/[^\x20-\x7e]/);
+  });
+
+  it("says an empty file is empty", async () => {
+    const file = join(folder.path, "empty.gguf");
+    writeFileSync(file, "");
+    await expect(assertGgufFile(file)).rejects.toThrow('(it is empty, not "GGUF")');
+  });
+
   it("rejects a file shorter than the magic", async () => {
     const file = join(folder.path, "tiny.gguf");
     writeFileSync(file, "GG");

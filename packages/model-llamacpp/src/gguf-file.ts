@@ -23,21 +23,32 @@ export async function assertGgufFile(path: string): Promise<void> {
     });
   }
   const magic = await readMagic(path);
-  if (magic !== GGUF_MAGIC) {
-    throw new InputError(`${path} is not a GGUF file (it starts with ${JSON.stringify(magic)}, not "GGUF")`, {
+  if (magic.toString("latin1") !== GGUF_MAGIC) {
+    throw new InputError(`${path} is not a GGUF file (${describeStart(magic)}, not "GGUF")`, {
       field: "modelPath",
       fix: "Give a .gguf model (convert others with llama.cpp's convert_hf_to_gguf.py); for ONNX models use @syndisco/model-transformers",
     });
   }
 }
 
-async function readMagic(path: string): Promise<string> {
+async function readMagic(path: string): Promise<Buffer> {
   const file = await open(path, "r");
   try {
     const buffer = Buffer.alloc(GGUF_MAGIC.length);
     const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString("latin1");
+    return buffer.subarray(0, bytesRead);
   } finally {
     await file.close();
   }
+}
+
+/**
+ * How a file starts, safe to print: its first bytes as text when they are printable ASCII, else in hex, so
+ * that a binary file's bytes never reach the terminal raw.
+ */
+function describeStart(bytes: Buffer): string {
+  if (bytes.length === 0) return "it is empty";
+  const printable = bytes.every((byte) => byte >= 0x20 && byte <= 0x7e);
+  if (printable) return `it starts with ${JSON.stringify(bytes.toString("latin1"))}`;
+  return `it starts with the bytes ${[...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join(" ")}`;
 }

@@ -35,9 +35,7 @@ export interface ResolveModelUriOptions {
 export async function resolveModelUri(uri: string, options: ResolveModelUriOptions): Promise<string> {
   const { resolveModelFile } = await importNodeLlamaCpp();
   const directory = options.cacheDir;
-  const cached =
-    (await resolveModelFile(uri, { directory, download: false, cli: false }).catch(() => undefined)) ??
-    cachedUrlFile(uri, directory);
+  const cached = await findCachedModel(uri, directory);
   if (cached) return cached;
 
   // The URI as it may be shown: a URL's user name and password are secret.
@@ -68,6 +66,15 @@ export async function resolveModelUri(uri: string, options: ResolveModelUriOptio
   }
 }
 
+/** The file of a model URI in the cache folder, when it was downloaded before; no network is used. */
+export async function findCachedModel(uri: string, directory: string): Promise<string | undefined> {
+  const { resolveModelFile } = await importNodeLlamaCpp();
+  return (
+    (await resolveModelFile(uri, { directory, download: false, cli: false }).catch(() => undefined)) ??
+    cachedUrlFile(uri, directory)
+  );
+}
+
 /**
  * The earlier download of a plain `https://` URL. node-llama-cpp finds cached `hf:` files by name without
  * the network, but learns a plain URL's file name only from the server; the download keeps the URL's name.
@@ -79,7 +86,8 @@ function cachedUrlFile(uri: string, directory: string): string | undefined {
   return name && existsSync(file) ? file : undefined;
 }
 
-async function assertReachable(uri: string, timeoutMs: number, cacheDir: string): Promise<void> {
+/** Fails with an InputError that says what to do when the host a model URI downloads from does not answer. */
+export async function assertReachable(uri: string, timeoutMs: number, cacheDir: string): Promise<void> {
   const host = downloadHost(uri);
   try {
     await fetch(host, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });
@@ -136,7 +144,7 @@ async function withStallTimeout<T>(
 }
 
 /** An error's message and its cause's, with the credentials of any URL in them hidden. */
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   if (!(error instanceof Error)) return hideUrlCredentials(String(error));
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   return hideUrlCredentials(`${error.message}${cause}`);

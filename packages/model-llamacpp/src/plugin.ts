@@ -1,7 +1,9 @@
 import { isAbsolute, resolve } from "node:path";
 import { defineModelPlugin } from "@syndisco/core";
 import { LlamaCppModel } from "./llamacpp-model.js";
-import { isModelUri } from "./model-source.js";
+import { checkModelSource } from "./model-check.js";
+import { DEFAULT_CACHE_DIR, isModelUri } from "./model-source.js";
+import { DEFAULTS } from "./options.js";
 import { llamaCppOptionsSchema } from "./options-schema.js";
 
 /**
@@ -15,12 +17,23 @@ export const plugin = defineModelPlugin({
   async create(options, { baseDir, logger }) {
     return LlamaCppModel.load({
       ...options,
-      modelPath: isModelUri(options.modelPath) ? options.modelPath : againstBase(baseDir, options.modelPath),
+      modelPath: modelPathOf(options, baseDir),
       ...(options.cacheDir ? { cacheDir: againstBase(baseDir, options.cacheDir) } : {}),
       logger,
     });
   },
+  // What a dry run can know: the file is a GGUF file, or the model URI is cached or can be fetched now.
+  async check(options, { baseDir }) {
+    await checkModelSource(modelPathOf(options, baseDir), {
+      cacheDir: options.cacheDir ? againstBase(baseDir, options.cacheDir) : DEFAULT_CACHE_DIR,
+      timeoutMs: options.downloadStallTimeoutMs ?? DEFAULTS.downloadStallTimeoutMs,
+    });
+  },
 });
+
+function modelPathOf(options: { modelPath: string }, baseDir: string): string {
+  return isModelUri(options.modelPath) ? options.modelPath : againstBase(baseDir, options.modelPath);
+}
 
 function againstBase(baseDir: string, path: string): string {
   return isAbsolute(path) ? path : resolve(baseDir, path);

@@ -10,7 +10,7 @@ export function relocateInputError(error: InputError, file: string, fieldPrefix:
 }
 
 /** The problem part of an InputError's message, without the location in front and the fix behind. */
-function problemOf(error: InputError): string {
+export function problemOf(error: InputError): string {
   const where = [error.file, error.field].filter(Boolean).join(": ");
   let problem = where && error.message.startsWith(`${where}: `) ? error.message.slice(where.length + 2) : error.message;
   if (error.fix && problem.endsWith(`. ${error.fix}`)) problem = problem.slice(0, -(error.fix.length + 2));

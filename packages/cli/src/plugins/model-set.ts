@@ -1,6 +1,6 @@
 import { type BaseModel, getLogger, InputError } from "@syndisco/core";
 import type { LoadedConfig } from "../config/load-config.js";
-import { relocateInputError } from "../config/relocate-error.js";
+import { modelError } from "./model-error.js";
 import type { PreparedModel } from "./prepare-models.js";
 
 /** The loaded models of a config, by their key under `models`. Dispose it when done. */
@@ -43,15 +43,8 @@ export async function openModels(prepared: readonly PreparedModel[], config: Loa
       try {
         models.set(name, await loaded.plugin.create(options, context));
       } catch (error) {
-        // A backend's own InputError names the option; point it at the config when it names no file.
-        if (error instanceof InputError) {
-          throw error.file ? error : relocateInputError(error, config.displayPath, `models.${name}.options`);
-        }
-        throw new InputError(`cannot load the model (${(error as Error).message})`, {
-          file: config.displayPath,
-          field: `models.${name}`,
-          fix: `Check its options; the ${loaded.plugin.id} backend's README lists them`,
-        });
+        // A backend's own InputError names the option; point it at the config or the flag it came from.
+        throw modelError(error, config, name, "cannot load the model");
       }
     }
   } catch (error) {

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { InputError, parsePluginOptions } from "@syndisco/core";
+import { getLogger, InputError, parsePluginOptions } from "@syndisco/core";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { ModelEntry } from "../config/schema.js";
 import { findKnownBackend } from "./known-backends.js";
 import { type LoadedPlugin, loadPlugin } from "./load-plugin.js";
+import { modelError } from "./model-error.js";
 
 /** A model of the config whose plugin is loaded and whose options are valid, but which is not loaded yet. */
 export interface PreparedModel {
@@ -17,7 +18,8 @@ export interface PreparedModel {
 }
 
 /**
- * Loads the plugins of the named models, validates their options and checks that local model files exist,
+ * Loads the plugins of the named models, validates their options, checks that local model files exist, and
+ * runs each backend's own check (for llama.cpp: the file is GGUF, a hub model is cached or can be fetched),
  * without loading any weights. This is everything that can be wrong before an experiment starts.
  *
  * @throws {@link InputError} naming the config file and the model's field.
@@ -37,6 +39,12 @@ export async function prepareModels(config: LoadedConfig, names: readonly string
       entry.options,
       `${config.displayPath}: models.${name}.options`,
     );
+    // The backend's own checks (a GGUF file's format, a hub model that can be fetched), dry runs included.
+    try {
+      await loaded.plugin.check?.(options, { baseDir: config.baseDir, logger: getLogger(`model-${loaded.plugin.id}`) });
+    } catch (error) {
+      throw modelError(error, config, name, "cannot check the model");
+    }
     prepared.push({ name, entry, loaded, options });
   }
   return prepared;

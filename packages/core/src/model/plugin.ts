@@ -27,6 +27,14 @@ export interface ModelPlugin<Options = unknown> {
   optionsSchema: StandardSchemaV1<unknown, Options>;
   /** Creates the model; may load weights or open connections. */
   create(options: Options, context: ModelPluginContext): Promise<BaseModel>;
+  /**
+   * Optional: checks what can be known before any model is created, without loading weights or downloading
+   * (that a model file exists and has the right format, that a hub model is cached or can be fetched). The
+   * `syndisco` command calls it for every run, dry runs included, so that a dry run rejects what the run would.
+   *
+   * @throws InputError naming the option (`field`) and the fix.
+   */
+  check?(options: Options, context: ModelPluginContext): Promise<void>;
 }
 
 /** Declares a model plugin, with its option types inferred from the schema. */
