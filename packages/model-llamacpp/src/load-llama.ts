@@ -41,11 +41,8 @@ function logLlamaLine(logger: Logger, level: LlamaLogLevel, message: string): vo
       logger.error({ source: "llama.cpp" }, text);
       return;
     case "warn":
-      logger.warn({ source: "llama.cpp" }, text);
-      return;
-    case "info":
-      logger.info({ source: "llama.cpp" }, text);
-      return;
+    // llama.cpp warns about harmless details of many GGUFs as it loads them (stories260K: "bad special token:
+    // 'tokenizer.ggml.seperator_token_id' = 4294967295"); what SynDisco itself finds wrong it warns about.
     default:
       logger.debug({ source: "llama.cpp" }, text);
   }

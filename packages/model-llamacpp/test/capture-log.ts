@@ -7,6 +7,8 @@ export interface CapturedLog {
   logger: Logger;
   /** The message of every line at `warn` level. */
   warnings(): string[];
+  /** Every line, with its level and source. */
+  lines(): { level: number; msg: string; source?: string }[];
 }
 
 const WARN_LEVEL = 40;
@@ -23,6 +25,7 @@ export function captureLog(): CapturedLog {
   return {
     logger: pino({ level: "debug" }, stream),
     // llama.cpp's own warnings (about this GGUF's tokenizer) are left out: the tests check SynDisco's.
+    lines: () => [...lines],
     warnings: () =>
       lines.filter((line) => line.level === WARN_LEVEL && line.source !== "llama.cpp").map((line) => line.msg),
   };

@@ -1,10 +1,16 @@
 import { type DestinationStream, type Logger as PinoLogger, pino } from "pino";
+import pinoPretty from "pino-pretty";
 
 /** The structured logger every SynDisco package writes to (a pino logger). */
 export type Logger = PinoLogger;
 
-// Until loggingSetup() runs, warnings and errors go to stderr as JSON lines and nothing else is written.
-let root: PinoLogger = pino({ level: "warn", base: undefined }, pino.destination({ dest: 2, sync: true }));
+// Until loggingSetup() runs, warnings and errors go to stderr as readable lines (the same as loggingSetup's
+// terminal output, coloured on a terminal only), and nothing else is written. JSON goes to log files only: a
+// library user who did not ask for logs should see a sentence, not `{"level":40,...}`.
+let root: PinoLogger = pino(
+  { level: "warn", base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+  terminalStream(process.stderr.isTTY === true),
+);
 const components = new Map<string, PinoLogger>();
 
 /**
@@ -34,4 +40,9 @@ function childOf(component: string): PinoLogger {
     components.set(component, child);
   }
   return child;
+}
+
+/** Readable log lines on stderr (`[time] WARN: message` and the fields below it). */
+export function terminalStream(colorize: boolean): DestinationStream {
+  return pinoPretty({ destination: 2, sync: true, colorize, ignore: "pid,hostname" });
 }

@@ -1,9 +1,8 @@
 import { join, resolve } from "node:path";
 import { type DestinationStream, type Level, multistream, pino, type StreamEntry } from "pino";
-import pinoPretty from "pino-pretty";
 import pinoRoll, { type RollingStream } from "pino-roll";
 import { InputError } from "../errors.js";
-import { getLogger, replaceRootLogger } from "./logger.js";
+import { getLogger, replaceRootLogger, terminalStream } from "./logger.js";
 
 /** Options of {@link loggingSetup}, with the names of SynDisco's `logging_setup`. */
 export interface LoggingSetupOptions {
@@ -60,7 +59,7 @@ export async function loggingSetup({
   if (printToTerminal) {
     streams.push({
       level,
-      stream: pinoPretty({ destination: 2, sync: true, colorize: useColors, ignore: "pid,hostname" }),
+      stream: terminalStream(useColors),
     });
   }
   const file = writeToFile ? await openDailyFile(logsDir) : undefined;
