@@ -40,10 +40,10 @@ function logLlamaLine(logger: Logger, level: LlamaLogLevel, message: string): vo
     case "error":
       logger.error({ source: "llama.cpp" }, text);
       return;
-    case "warn":
-    // llama.cpp warns about harmless details of many GGUFs as it loads them (stories260K: "bad special token:
-    // 'tokenizer.ggml.seperator_token_id' = 4294967295"); what SynDisco itself finds wrong it warns about.
     default:
+      // Warnings included: llama.cpp warns about harmless details of many GGUFs as it loads them (stories260K:
+      // "bad special token: 'tokenizer.ggml.seperator_token_id' = 4294967295"). What SynDisco itself finds
+      // wrong, it warns about itself.
       logger.debug({ source: "llama.cpp" }, text);
   }
 }
