@@ -48,7 +48,9 @@ export async function initCommand(dir = ".", { force = false }: InitOptions = {}
   const shown = relative(process.cwd(), configFile) || configFile;
   process.stdout.write(
     `Wrote ${shown} and ${relative(process.cwd(), personasFile) || personasFile}.\n` +
-      `Next: npm install @syndisco/model-llamacpp, then\n  syndisco run ${shown} --dry-run\n  syndisco run ${shown}\n` +
+      `Next, with the llamacpp backend installed beside syndisco (in a checkout of SynDisco it is, and these run as pnpm syndisco …;\n` +
+      `the packages are not on the npm registry yet: the README says how to install them from a checkout):\n` +
+      `  syndisco run ${shown} --dry-run\n  syndisco run ${shown}\n` +
       `To draw personas from a population instead of writing them: syndisco personas ${relative(process.cwd(), populationFile) || populationFile} -n 200 -o ${relative(process.cwd(), personasFile) || personasFile} --force\n`,
   );
   return ExitCode.OK;

@@ -21,7 +21,7 @@ export const EXAMPLE_CONFIG = `# A SynDisco experiment: synthetic discussions be
 #   options: that backend's options (its README lists them all).
 models:
   main:
-    backend: llamacpp # npm install @syndisco/model-llamacpp
+    backend: llamacpp # the @syndisco/model-llamacpp package, installed beside syndisco
     options:
       # A GGUF file, or a Hugging Face model as hf:user/repo:quant (downloaded and cached on first run).
       modelPath: hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M
@@ -30,7 +30,7 @@ models:
       contextSize: 2048
   # Annotators may use another model, for example one behind an OpenAI-compatible server:
   # judge:
-  #   backend: openai # npm install @syndisco/model-openai
+  #   backend: openai # the @syndisco/model-openai package, installed beside syndisco
   #   options: { modelName: gpt-4o-mini, maxOutTokens: 8 } # the key comes from OPENAI_API_KEY
 
 # The persona pool: a SynDisco persona file (a JSON list of personas), or a list written here.
