@@ -102,8 +102,10 @@ function buildProgram(exit: { code: ExitCode }): Command {
   addRunFlags(
     program
       .command("run")
-      .description("run the config's discussions, then its annotations; resumes an interrupted run")
-      .argument("<config>", "the config file (YAML or JSON)"),
+      .description("run the config's discussions (or study), then its annotations; resumes an interrupted run")
+      .argument("<config>", "the config file (YAML or JSON)")
+      .option("--cells <filter>", "a study's cells to run, e.g. 'model=qwen7b,moderation=none'")
+      .option("--replicates <n>", "cap every study cell at n discussions, for a quick trial", wholeNumber(1)),
   ).action(async (config: string, options: RunCommandOptions) => {
     const { runCommand } = await import("./commands/run.js");
     exit.code = await runCommand(config, options);

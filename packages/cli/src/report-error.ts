@@ -14,7 +14,7 @@ export function reportError(error: unknown): ExitCode {
     process.stderr.write(`error: ${message}\n`);
     return ExitCode.BAD_INPUT;
   }
-  if (name === "ExperimentInterruptedError") {
+  if (name === "ExperimentInterruptedError" || name === "StudyInterruptedError") {
     process.stderr.write(`${message}\nWith the CLI: run the same syndisco command again.\n`);
     return ExitCode.INTERRUPTED;
   }

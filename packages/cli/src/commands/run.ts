@@ -1,8 +1,11 @@
+import { InputError } from "@syndisco/core";
+import { loadConfig } from "../config/load-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { executeRun } from "../run/execute-run.js";
 import { outputFolders } from "../run/output-folders.js";
 import { formatPlan, planAsJson } from "../run/plan-output.js";
 import { buildExperiments, prepareRun, unloadedModels } from "../run/prepare-run.js";
+import { runStudyCommand } from "./run-study.js";
 
 /** Options of `syndisco run` and `syndisco annotate`. */
 export interface RunCommandOptions {
@@ -20,13 +23,30 @@ export interface RunCommandOptions {
   json?: boolean;
   /** No progress and no summary; failures are still reported. */
   quiet?: boolean;
+  /** A study's cells to run, as `factor=level` pairs joined by commas. */
+  cells?: string;
+  /** Caps every study cell at this many discussions, for a quick trial. */
+  replicates?: number;
 }
 
 /**
- * `syndisco run <config>`: the discussions, then the annotations when the config has an `annotation`
- * section. Running it again into the same output folder finishes what an interrupted run left.
+ * `syndisco run <config>`: the discussions (or, with a `study` section, every cell of the study), then the
+ * annotations when the config has an `annotation` section. Running it again into the same output folder
+ * finishes what an interrupted run left.
  */
 export async function runCommand(configPath: string, options: RunCommandOptions = {}): Promise<ExitCode> {
+  const config = await loadConfig(configPath, overridesOf(options));
+  if (config.data.study) return runStudyCommand(configPath, options);
+  if (options.cells !== undefined || options.replicates !== undefined) {
+    throw new InputError(
+      `${options.cells !== undefined ? "--cells" : "--replicates"} needs a study, and the config has none`,
+      {
+        file: config.displayPath,
+        field: "study",
+        fix: "Add a study section with factors, or leave the option out",
+      },
+    );
+  }
   const run = await prepareRun(configPath, overridesOf(options), { discussions: true, annotation: "if-configured" });
   const folders = outputFolders(run.config.outputDir);
   if (options.dryRun) {

@@ -12,8 +12,11 @@ import {
   RoundRobin,
   type TurnManager,
 } from "@syndisco/core";
+import { discussionOptions, setupModels } from "./build-discussion.js";
+import { baseSetup } from "./discussion-setup.js";
 import type { LoadedConfig } from "./load-config.js";
 import { inlinePersona } from "./load-personas.js";
+import { readTextSetting } from "./read-texts.js";
 import type { TurnManagerSetting } from "./schema.js";
 
 /** Gives the model loaded for a key of `models`. */
@@ -24,8 +27,7 @@ export function modelsUsed(config: LoadedConfig, parts: { discussions: boolean; 
   const used = new Set<string>();
   const { discussions, annotation } = config.data;
   if (parts.discussions && discussions) {
-    used.add(discussions.model);
-    used.add(discussions.moderator?.model ?? discussions.model);
+    for (const name of setupModels(config, baseSetup(config))) used.add(name);
   }
   if (parts.annotation && annotation) {
     used.add(annotation.model);
@@ -60,37 +62,10 @@ export function buildDiscussionExperiment(
   const { data } = config;
   const section = data.discussions;
   if (!section) throw new Error("the config has no discussions section");
-  const users = personas.map(
-    (persona) =>
-      new Actor({
-        model: model(section.model),
-        persona,
-        context: data.context,
-        instructions: data.instructions,
-        actorType: ActorType.USER,
-      }),
-  );
-  const moderator = section.moderator
-    ? new Actor({
-        model: model(section.moderator.model ?? section.model),
-        persona: inlinePersona(section.moderator.persona, config, "discussions.moderator.persona"),
-        context: section.moderator.context ?? data.context,
-        instructions: section.moderator.instructions,
-        actorType: ActorType.USER,
-      })
-    : undefined;
   return new DiscussionExperiment({
-    users,
-    seedOpinions: section.seedOpinions,
-    ...(moderator ? { moderator, moderatorPolicy: section.moderator?.policy ?? "always" } : {}),
-    ...(section.endAfterSilentTurns === undefined ? {} : { endAfterSilentTurns: section.endAfterSilentTurns }),
-    nextTurnManager: buildTurnManager(section.turnManager, data.seed),
-    historyCtxLen: section.historyLength,
-    numTurns: section.turns,
-    numActiveUsers: section.activeUsers,
+    ...discussionOptions(config, baseSetup(config), personas, model),
     numDiscussions: section.count,
     ...(data.seed === undefined ? {} : { seed: data.seed }),
-    concurrency: data.concurrency,
   });
 }
 
@@ -105,7 +80,7 @@ export function buildAnnotationExperiment(config: LoadedConfig, model: ModelLook
         model: model(annotator.model ?? section.model),
         persona: inlinePersona(annotator.persona, config, `annotation.annotators[${index}].persona`),
         context: annotator.context ?? data.context,
-        instructions: annotator.instructions,
+        instructions: readTextSetting(config, annotator.instructions, `annotation.annotators[${index}].instructions`),
         actorType: ActorType.ANNOTATOR,
         ...(annotator.answerForm ? { answerForm: annotator.answerForm } : {}),
       }),

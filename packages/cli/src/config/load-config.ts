@@ -145,6 +145,24 @@ function checkReferences(data: ConfigData): ConfigProblem[] {
       });
     }
   }
+  if (data.discussions && !data.study && data.discussions.model === undefined) {
+    problems.push({ field: "discussions.model", problem: "missing", fix: "Name one of the models" });
+  }
+  if (data.study && !data.discussions) {
+    problems.push({
+      field: "discussions",
+      problem: "missing; a study's levels change the setup it describes",
+      fix: "Add a discussions section with what the cells share (turns, activeUsers, ...)",
+    });
+  }
+  for (const [factor, levels] of Object.entries(data.study?.factors ?? {})) {
+    for (const [level, setting] of Object.entries(levels)) {
+      check(`study.factors.${factor}.${level}.model`, setting.model);
+      if (typeof setting.moderator === "object") {
+        check(`study.factors.${factor}.${level}.moderator.model`, setting.moderator.model);
+      }
+    }
+  }
   if (data.annotation) {
     check("annotation.model", data.annotation.model);
     data.annotation.annotators.forEach((annotator, index) => {

@@ -1,6 +1,7 @@
 import { answerFormSchema, moderatorPolicySchema } from "@syndisco/core";
 import { z } from "zod";
 import { MAX_SEED } from "./limits.js";
+import { instructionsSchema, textOrFileSchema, usernamesSchema } from "./text-schema.js";
 
 /**
  * The schema of a `syndisco` config file (YAML or JSON). Objects are strict, so a misspelt key is an error
@@ -41,7 +42,8 @@ const turnManagerSchema = z.discriminatedUnion(
 /** An actor that is not drawn from the persona pool: the moderator or an annotator. */
 const extraActorSchema = z.strictObject({
   persona: personaObjectSchema,
-  instructions: z.string().min(1),
+  /** Text, or `{ file: ./path.txt }`. */
+  instructions: textOrFileSchema,
   /** A key of `models`; by default the section's model. */
   model: modelNameSchema.optional(),
   /** By default the top-level `context`. */
@@ -62,19 +64,79 @@ const annotatorSchema = extraActorSchema.extend({
 
 const wholeCount = (least: number) => z.int().min(least);
 
+// Each item opens a discussion: one comment, or a list of comments (a seed thread, as in SynDisco 2.2).
+const seedOpinionsSchema = z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]));
+
 /** The `discussions` section: what `syndisco run` generates. */
 const discussionsSchema = z.strictObject({
-  model: modelNameSchema,
+  /** Required, except in a study whose levels name every cell's model. */
+  model: modelNameSchema.optional(),
   count: wholeCount(1).default(5),
   turns: wholeCount(1).default(10),
   activeUsers: wholeCount(1).default(2),
   historyLength: wholeCount(0).default(3),
   turnManager: turnManagerSchema.default({ type: "round_robin" }),
-  // Each item opens a discussion: one comment, or a list of comments (a seed thread, as in SynDisco 2.2).
-  seedOpinions: z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).default([]),
+  seedOpinions: seedOpinionsSchema.default([]),
   moderator: moderatorSchema.optional(),
   /** Ends a discussion after this many participant turns in a row without a comment. */
   endAfterSilentTurns: wholeCount(1).optional(),
+  usernames: usernamesSchema.default("persona"),
+});
+
+/** The persona pool: a SynDisco persona file, or a list of persona objects. */
+const personasSchema = z.union([z.string().min(1), z.array(personaObjectSchema).min(1)], {
+  error: "expected the path of a persona JSON file, or a list of persona objects",
+});
+
+/** A factor, level or set name: it goes into folder names and `--cells` filters. */
+const designNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a factor, level or set name may hold letters, digits, '.', '_' and '-'");
+
+/** What one level of a study's factor changes in the discussion setup; the rest stays as configured. */
+const levelSchema = z.strictObject({
+  model: modelNameSchema.optional(),
+  /** `none`, or changes to the moderator (a whole one where `discussions` has none). */
+  moderator: z
+    .union([z.literal("none"), extraActorSchema.partial().extend({ policy: moderatorPolicySchema.optional() })])
+    .optional(),
+  instructions: instructionsSchema.optional(),
+  context: z.string().optional(),
+  personas: personasSchema.optional(),
+  turnManager: turnManagerSchema.optional(),
+  turns: wholeCount(1).optional(),
+  activeUsers: wholeCount(1).optional(),
+  historyLength: wholeCount(0).optional(),
+  seedOpinions: seedOpinionsSchema.optional(),
+  endAfterSilentTurns: wholeCount(1).optional(),
+  usernames: usernamesSchema.optional(),
+});
+
+/** The levels a set takes of a factor: `all`, or a list. */
+const levelChoiceSchema = z.union([z.literal("all"), z.array(designNameSchema).min(1)], {
+  error: "expected all, or a list of level names",
+});
+
+/** A set of cells: a crossing, or (with `vary`) the crossing's cells with one factor changed at a time. */
+const studySetSchema = z.strictObject({
+  cross: z
+    .union([z.array(designNameSchema).min(1), z.record(designNameSchema, levelChoiceSchema)], {
+      error: "expected a list of factors, or factors with the levels to cross (all, or a list)",
+    })
+    .optional(),
+  vary: z.record(designNameSchema, levelChoiceSchema).optional(),
+  replicates: wholeCount(1),
+});
+
+/** The `study` section: factors with named levels, and the sets of cells to run. */
+const studySchema = z.strictObject({
+  factors: z
+    .record(designNameSchema, z.record(designNameSchema, levelSchema))
+    .refine((factors) => Object.keys(factors).length > 0, { message: "name at least one factor" }),
+  /** Default: one set, `main`, the full crossing with `discussions.count` replicates. */
+  sets: z.record(designNameSchema, studySetSchema).optional(),
+  /** How many cells run at once while their model is loaded. */
+  concurrency: wholeCount(1).default(1),
 });
 
 /** The `annotation` section: what `syndisco annotate` (and `run`, after the discussions) does. */
@@ -91,14 +153,12 @@ export const configSchema = z.strictObject({
   models: z.record(modelNameSchema, modelEntrySchema).refine((models) => Object.keys(models).length > 0, {
     message: "name at least one model",
   }),
-  personas: z
-    .union([z.string().min(1), z.array(personaObjectSchema).min(1)], {
-      error: "expected the path of a persona JSON file, or a list of persona objects",
-    })
-    .optional(),
+  personas: personasSchema.optional(),
   context: z.string().default("You are taking part in an online conversation"),
-  instructions: z.string().default("Act like a human would"),
+  /** Text, `{ file: ./path.txt }`, or a weighted mix that each participant draws from. */
+  instructions: instructionsSchema.default("Act like a human would"),
   discussions: discussionsSchema.optional(),
+  study: studySchema.optional(),
   annotation: annotationSchema.optional(),
   output: z.string().min(1).default("./syndisco-output"),
   seed: z.int().min(0).max(MAX_SEED).optional(),
@@ -115,5 +175,13 @@ export type ModelEntry = z.output<typeof modelEntrySchema>;
 export type DiscussionsSection = z.output<typeof discussionsSchema>;
 /** A validated `annotation` section. */
 export type AnnotationSection = z.output<typeof annotationSchema>;
+/** A validated `study` section. */
+export type StudySection = z.output<typeof studySchema>;
+/** What one level of a study's factor changes. */
+export type LevelSetting = z.output<typeof levelSchema>;
+/** A validated moderator (or annotator) entry. */
+export type ExtraActorSetting = z.output<typeof extraActorSchema>;
+/** A validated persona pool setting. */
+export type PersonasSetting = z.output<typeof personasSchema>;
 /** A validated turn manager setting. */
 export type TurnManagerSetting = z.output<typeof turnManagerSchema>;

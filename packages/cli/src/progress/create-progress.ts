@@ -10,8 +10,16 @@ export interface ProgressChoice {
   stream: NodeJS.WriteStream;
 }
 
-/** Bars on a terminal, plain lines elsewhere, nothing with `--quiet`. */
-export function createProgress(label: string, { quiet, stream }: ProgressChoice): ProgressReporter {
+/**
+ * Bars on a terminal, plain lines elsewhere, nothing with `--quiet`.
+ *
+ * @param detail - more for the bar to show after its label (plain lines leave it out).
+ */
+export function createProgress(
+  label: string,
+  { quiet, stream }: ProgressChoice,
+  detail?: () => string,
+): ProgressReporter {
   if (quiet) return new SilentProgress();
-  return stream.isTTY ? new TtyProgress(label, stream) : new PlainProgress(label, stream);
+  return stream.isTTY ? new TtyProgress(label, stream, detail) : new PlainProgress(label, stream);
 }

@@ -17,18 +17,21 @@ const FORMAT = "{label} |{bar}| {value}/{total} | {turns} turns | {failed} faile
 export class TtyProgress implements ProgressReporter {
   readonly #tracker: ProgressTracker;
   readonly #stream: NodeJS.WriteStream;
+  readonly #detail: (() => string) | undefined;
   #bar: cliProgress.SingleBar | undefined;
 
-  constructor(label: string, stream: NodeJS.WriteStream) {
+  /** @param detail - more to show after the label on every redraw (a study's cells). */
+  constructor(label: string, stream: NodeJS.WriteStream, detail?: () => string) {
     this.#tracker = new ProgressTracker(label);
     this.#stream = stream;
+    this.#detail = detail;
   }
 
   onEvent(event: ExperimentEvent): void {
     this.#tracker.handle(event);
     const state = this.#tracker.snapshot();
     const payload: BarPayload = {
-      label: state.label.padEnd(11),
+      label: this.#detail ? `${state.label} (${this.#detail()})` : state.label.padEnd(11),
       turns: state.turns,
       failed: state.failed,
       rate: state.tokensPerSecond,

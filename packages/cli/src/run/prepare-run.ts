@@ -73,7 +73,7 @@ export function buildExperiments(run: PreparedRun, model: ModelLookup) {
 }
 
 /** Placeholder models for planning, named as the real ones will be. */
-export function unloadedModels(run: PreparedRun): ModelLookup {
+export function unloadedModels(run: Pick<PreparedRun, "config">): ModelLookup {
   const placeholders = new Map<string, UnloadedModel>();
   return (name) => {
     let model = placeholders.get(name);

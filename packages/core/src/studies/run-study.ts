@@ -61,10 +61,11 @@ export async function runStudy(study: Study, options: StudyRunOptions): Promise<
   const outcomes = new Map<string, CellOutcome>(plans.map((plan) => [plan.cell.id, { id: plan.cell.id }]));
   const total = plans.reduce((sum, plan) => sum + plan.discussions, 0);
   const alreadyDone = plans.reduce((sum, plan) => sum + plan.done, 0);
-  emit({ type: "study-started", cells: plans.length, total, alreadyDone });
+  const pending = plans.filter((plan) => plan.done < plan.discussions);
+  const cellsDone = plans.length - pending.length;
+  emit({ type: "study-started", cells: plans.length, cellsDone, total, alreadyDone });
   logger.info({ outputDir, cells: plans.length, total, alreadyDone }, "study started");
 
-  const pending = plans.filter((plan) => plan.done < plan.discussions);
   const loaded = new Map<string, BaseModel>();
   const runCell = async (plan: CellPlan) => {
     const { cell } = plan;

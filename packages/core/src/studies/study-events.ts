@@ -31,7 +31,8 @@ export interface StudySummary {
 
 /** Progress of a study: its cells, the loading of its models, and each cell's experiment events. */
 export type StudyEvent =
-  | { type: "study-started"; cells: number; total: number; alreadyDone: number }
+  /** `cells` the run takes on, `cellsDone` of them finished earlier; `total` discussions, `alreadyDone` of them. */
+  | { type: "study-started"; cells: number; cellsDone: number; total: number; alreadyDone: number }
   | { type: "model-loading"; model: string }
   | { type: "model-disposed"; model: string }
   | { type: "cell-started"; cellId: string; model: string }
