@@ -130,6 +130,52 @@ describe.skipIf(!haveTestModels())("syndisco serve on stories260K, used over rea
     expect(((await response.json()) as { error: { param: string } }).error.param).toBe("messages");
   });
 
+  it("holds a reply to a response_format JSON schema with the llama.cpp grammar", async () => {
+    const schema = {
+      type: "object",
+      properties: { answer: { type: "integer", enum: [1, 2, 3, 4, 5] } },
+      required: ["answer"],
+      additionalProperties: false,
+    };
+    const response = await fetch(`${baseUrl}/chat/completions`, {
+      method: "POST",
+      headers: headers(),
+      body: chat({ response_format: { type: "json_schema", json_schema: { name: "answer", schema, strict: true } } }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { choices: { message: { content: string } }[] };
+    expect(JSON.parse(body.choices[0]?.message.content ?? "")).toEqual({ answer: expect.toBeOneOf([1, 2, 3, 4, 5]) });
+  });
+
+  it("gives an annotator with an answer form valid answers through the openai backend", async () => {
+    const dir = tempDir();
+    const openaiModel = `  main:
+    backend: openai
+    options: { modelName: main, baseUrl: ${JSON.stringify(baseUrl)}, apiKey: ${API_KEY}, maxOutTokens: 24, maxRetries: 0 }
+`;
+    writeFileSync(
+      join(dir, "experiment.yaml"),
+      experimentYaml(openaiModel, { count: 2, turns: 3, concurrency: 2, answerForm: "{ type: scale, min: 1, max: 5 }" }),
+    );
+    const run = await runCli(["run", "experiment.yaml"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const annotations = [...readJsonFiles(join(dir, "out", "annotations")).values()];
+    expect(annotations).toHaveLength(2);
+    let answers = 0;
+    for (const annotation of annotations) {
+      const details = annotation.annotation_details as { valid: boolean; value: unknown; attempts?: number }[];
+      expect(details.length).toBe((annotation.logs as unknown[]).length);
+      for (const detail of details) {
+        // Valid at the first attempt: the grammar allowed nothing else.
+        expect(detail).toMatchObject({ valid: true });
+        expect(detail).not.toHaveProperty("attempts");
+        expect([1, 2, 3, 4, 5]).toContain(detail.value);
+        answers++;
+      }
+    }
+    expect(answers).toBeGreaterThanOrEqual(6);
+  });
+
   it("runs the same experiment through the openai backend pointed at it", async () => {
     const dir = tempDir();
     const openaiModel = `  main:

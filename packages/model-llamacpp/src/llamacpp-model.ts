@@ -64,6 +64,8 @@ interface LoadedParts {
 export class LlamaCppModel extends BaseModel {
   /** How many calls are decoded at once: the `parallel` option. */
   readonly concurrency: number;
+  /** A `responseSchema` becomes a grammar that generation follows. */
+  override readonly supportsResponseSchema = true;
   /** Tokens each sequence holds (prompt and reply together). */
   readonly contextSize: number;
   /** The context the model was trained with, from the GGUF. */

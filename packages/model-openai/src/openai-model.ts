@@ -52,6 +52,8 @@ interface Connection {
 export class OpenAIModel extends BaseModel {
   /** How many requests are in flight at once (`maxConcurrency`). */
   readonly concurrency: number;
+  /** Whether a `responseSchema` is sent to the server as a structured-output `response_format` (`structuredOutputs`). */
+  override readonly supportsResponseSchema: boolean;
   /** The model the server runs. */
   readonly modelName: string;
   /** The servers' base URLs. */
@@ -75,6 +77,7 @@ export class OpenAIModel extends BaseModel {
     });
     this.#options = resolved;
     this.concurrency = resolved.maxConcurrency;
+    this.supportsResponseSchema = resolved.structuredOutputs;
     this.modelName = resolved.modelName;
     // A key passed in a query parameter (Azure style) must not show either.
     this.baseUrls = resolved.baseUrls.map((url) => redactSecret(url, this.#secret()));

@@ -14,6 +14,25 @@ const messageSchema = z.looseObject({
     .nullish(),
 });
 
+// OpenAI's three response formats. A json_schema's `schema` is required here: without one there is nothing
+// to hold the reply to.
+const responseFormatSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.looseObject({ type: z.literal("text") }),
+    z.looseObject({ type: z.literal("json_object") }),
+    z.looseObject({
+      type: z.literal("json_schema"),
+      json_schema: z.looseObject({
+        name: z.string().min(1, { error: "name must not be empty" }),
+        schema: z.record(z.string(), z.unknown(), { error: "schema must be a JSON schema object" }),
+        strict: z.boolean().nullish(),
+      }),
+    }),
+  ],
+  { error: "type must be text, json_object or json_schema" },
+);
+
 /**
  * The body of `POST /v1/chat/completions`, as OpenAI documents it. Fields this server does not use (such as
  * `top_p` or `user`) are accepted and ignored, as OpenAI-compatible servers do.
@@ -31,6 +50,7 @@ export const chatRequestSchema = z.looseObject({
   n: z.literal(1, { error: "this server returns one choice per request; n must be 1" }).nullish(),
   // OpenAI's key for routing a conversation's requests to its cached prompt; here, the model's session key.
   prompt_cache_key: z.string().nullish(),
+  response_format: responseFormatSchema.nullish(),
 });
 
 /** A validated chat completion request. */
@@ -58,4 +78,16 @@ export function toChatMessages(request: ChatRequest): ChatMessage[] {
     content:
       typeof message.content === "string" ? message.content : (message.content ?? []).map((part) => part.text).join(""),
   }));
+}
+
+/**
+ * The JSON schema the request's `response_format` holds the reply to: a `json_schema`'s schema, any JSON object
+ * for `json_object`, nothing for `text` or no format.
+ */
+export function responseSchemaOf(request: ChatRequest): Record<string, unknown> | undefined {
+  const format = request.response_format;
+  if (format?.type === "json_schema") return format.json_schema.schema;
+  // `additionalProperties` lets a grammar made from it hold any object (a bare object type allows only `{}`).
+  if (format?.type === "json_object") return { type: "object", additionalProperties: true };
+  return undefined;
 }

@@ -197,6 +197,74 @@ describe("POST /v1/chat/completions", () => {
   });
 });
 
+/** A scripted model that says it holds replies to a response schema, as llama.cpp does. */
+class ConstrainingModel extends ScriptedModel {
+  override readonly supportsResponseSchema = true;
+}
+
+describe("response_format", () => {
+  const SCHEMA = {
+    type: "object",
+    properties: { answer: { type: "integer", minimum: 1, maximum: 5 } },
+    required: ["answer"],
+    additionalProperties: false,
+  };
+
+  it("passes a json_schema's schema to a model that can follow it, and any object for json_object", async () => {
+    const model = new ConstrainingModel({ replies: ['{"answer": 3}'] });
+    const app = createServeApp({ models: new Map([["main", model]]) });
+    const format = { type: "json_schema", json_schema: { name: "answer", schema: SCHEMA, strict: true } };
+    const response = await app.request("/v1/chat/completions", post({ ...CHAT, response_format: format }));
+    expect(response.status).toBe(200);
+    expect(model.calls[0]?.options.responseSchema).toEqual(SCHEMA);
+    await app.request("/v1/chat/completions", post({ ...CHAT, response_format: { type: "json_object" } }));
+    expect(model.calls[1]?.options.responseSchema).toEqual({ type: "object", additionalProperties: true });
+    await app.request("/v1/chat/completions", post({ ...CHAT, response_format: { type: "text" } }));
+    expect(model.calls[2]?.options).not.toHaveProperty("responseSchema");
+  });
+
+  it("refuses it with 400 when the model's backend cannot constrain its replies, and never calls the model", async () => {
+    const { app, model } = appWith();
+    for (const format of [
+      { type: "json_schema", json_schema: { name: "answer", schema: SCHEMA } },
+      { type: "json_object" },
+    ]) {
+      const response = await app.request("/v1/chat/completions", post({ ...CHAT, response_format: format }));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { param: "response_format", code: "unsupported_parameter" },
+      });
+    }
+    expect(model.calls).toHaveLength(0);
+    // Plain text needs no constraint.
+    const text = await app.request("/v1/chat/completions", post({ ...CHAT, response_format: { type: "text" } }));
+    expect(text.status).toBe(200);
+  });
+
+  it("names response_format when it is malformed or the backend cannot turn its schema into a grammar", async () => {
+    const refusing = new ConstrainingModel({
+      replies: () => {
+        throw new InputError("cannot make a grammar", { field: "answerForm" });
+      },
+    });
+    const app = createServeApp({ models: new Map([["main", refusing]]) });
+    const unknownType = await app.request("/v1/chat/completions", post({ ...CHAT, response_format: { type: "xml" } }));
+    expect(unknownType.status).toBe(400);
+    expect(((await unknownType.json()) as { error: { param: string } }).error.param).toMatch(/^response_format/);
+    const noSchema = await app.request(
+      "/v1/chat/completions",
+      post({ ...CHAT, response_format: { type: "json_schema", json_schema: { name: "answer" } } }),
+    );
+    expect(((await noSchema.json()) as { error: { param: string } }).error.param).toBe(
+      "response_format.json_schema.schema",
+    );
+    const format = { type: "json_schema", json_schema: { name: "answer", schema: SCHEMA } };
+    const refused = await app.request("/v1/chat/completions", post({ ...CHAT, response_format: format }));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { param: "response_format" } });
+  });
+});
+
 describe("limits", () => {
   it("answers 413 to a body over the limit, by its Content-Length or while reading it", async () => {
     const { model } = appWith();

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { Admission } from "./admission.js";
-import { parseChatRequest, toChatMessages } from "./chat-request.js";
+import { parseChatRequest, responseSchemaOf, toChatMessages } from "./chat-request.js";
 import { completionBody, completionChunks } from "./completion-body.js";
 import { DEFAULT_SERVE_LIMITS, type ServeLimits } from "./limits.js";
 import { openAIError } from "./openai-error.js";
@@ -27,7 +27,8 @@ export interface ServeAppOptions {
  * `GET /v1/models`. Requests go straight to the model's `prompt()`, so concurrent requests reach the
  * backend's parallel sequences. Errors have OpenAI's shape and 4xx codes for bad requests: 413 for a body over
  * the limit, 429 (with `Retry-After`) when a model's queue is full. `max_tokens` above the model's
- * `maxOutTokens` is lowered to it, and the response's {@link CLAMPED_HEADER} header says so.
+ * `maxOutTokens` is lowered to it, and the response's {@link CLAMPED_HEADER} header says so. A `response_format`
+ * becomes the prompt's `responseSchema` where the model can follow it, and is refused with 400 where it cannot.
  */
 export function createServeApp({ models, apiKey, limits = {} }: ServeAppOptions): Hono {
   const { maxBodyBytes, maxQueue } = { ...DEFAULT_SERVE_LIMITS, ...limits };
@@ -87,6 +88,18 @@ export function createServeApp({ models, apiKey, limits = {} }: ServeAppOptions)
     const { request } = parsed;
     const model = models.get(request.model);
     if (!model) return c.json(unknownModel(request.model, models), 404);
+    const responseSchema = responseSchemaOf(request);
+    // Dropping the format would hand the client free text where it expects JSON; say so instead.
+    if (responseSchema && !model.supportsResponseSchema) {
+      return c.json(
+        openAIError(
+          `The model '${request.model}' cannot follow response_format: its backend cannot constrain its replies. ` +
+            "Leave response_format out and check the replies yourself, or serve the model with a backend that can (llamacpp).",
+          { param: "response_format", code: "unsupported_parameter" },
+        ),
+        400,
+      );
+    }
 
     const asked = request.max_completion_tokens ?? request.max_tokens ?? undefined;
     // The config's maxOutTokens is the most a client may ask for; asking for more gets that much, and says so.
@@ -113,9 +126,14 @@ export function createServeApp({ models, apiKey, limits = {} }: ServeAppOptions)
         ...(stop ? { stop } : {}),
         ...(request.seed != null ? { seed: request.seed } : {}),
         ...(request.prompt_cache_key ? { sessionKey: request.prompt_cache_key } : {}),
+        ...(responseSchema ? { responseSchema } : {}),
       });
     } catch (error) {
-      if (error instanceof InputError) return c.json(openAIError(error.message), 400);
+      if (error instanceof InputError) {
+        // A backend names its answer-form option when the schema cannot become a grammar.
+        const param = error.field === "answerForm" ? "response_format" : null;
+        return c.json(openAIError(error.message, { param }), 400);
+      }
       return c.json(openAIError(`The model failed: ${(error as Error).message}`, { type: "server_error" }), 500);
     } finally {
       leave();

@@ -14,10 +14,13 @@ export function storiesModelYaml(name = "main", extra = ""): string {
 `;
 }
 
-/** A small experiment over `models:` given as YAML: three personas, a moderator, an annotator. */
+/**
+ * A small experiment over `models:` given as YAML: three personas, a moderator, an annotator (with
+ * `answerForm`, a YAML flow mapping, when given).
+ */
 export function experimentYaml(
   modelsYaml: string,
-  { count = 2, turns = 3, concurrency = 1, annotate = true } = {},
+  { count = 2, turns = 3, concurrency = 1, annotate = true, answerForm = "" } = {},
 ): string {
   return `models:
 ${modelsYaml}
@@ -42,7 +45,7 @@ ${
   annotators:
     - persona: { username: Annotator1 }
       instructions: Rate the toxicity of the last comment from 1 to 5. Reply only with the number.
-`
+${answerForm ? `      answerForm: ${answerForm}\n` : ""}`
     : ""
 }output: ./out
 seed: 11

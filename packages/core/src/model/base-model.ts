@@ -36,6 +36,13 @@ export abstract class BaseModel {
   /** How many `prompt` calls this backend serves at once; further calls wait in its queue. */
   abstract readonly concurrency: number;
 
+  /**
+   * Whether this backend holds its replies to a prompt's `responseSchema` (a llama.cpp grammar, a server's
+   * structured outputs). Backends that cannot leave it `false`: they ignore the schema, and the caller must
+   * check the reply (or, like `syndisco serve`, refuse a request that needs it).
+   */
+  readonly supportsResponseSchema: boolean = false;
+
   constructor({ name, maxOutTokens, removeStringList = [] }: BaseModelOptions) {
     if (!name.trim()) throw new InputError("a model needs a non-empty name", { field: "name" });
     if (!Number.isInteger(maxOutTokens) || maxOutTokens < 1) {

@@ -40,7 +40,8 @@ export interface PromptOptions {
   sessionKey?: string;
   /**
    * A JSON schema the reply must match. Backends that can constrain generation (a llama.cpp grammar, OpenAI
-   * structured outputs) do; the others ignore it, and the caller checks the reply.
+   * structured outputs) do and say so in `supportsResponseSchema`; the others ignore it, and the caller checks
+   * the reply.
    */
   responseSchema?: Record<string, unknown>;
 }
