@@ -155,7 +155,12 @@ describe.skipIf(!haveTestModels())("syndisco serve on stories260K, used over rea
 `;
     writeFileSync(
       join(dir, "experiment.yaml"),
-      experimentYaml(openaiModel, { count: 2, turns: 3, concurrency: 2, answerForm: "{ type: scale, min: 1, max: 5 }" }),
+      experimentYaml(openaiModel, {
+        count: 2,
+        turns: 3,
+        concurrency: 2,
+        answerForm: "{ type: scale, min: 1, max: 5 }",
+      }),
     );
     const run = await runCli(["run", "experiment.yaml"], { cwd: dir });
     expect(run.code).toBe(0);

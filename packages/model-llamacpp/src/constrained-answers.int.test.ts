@@ -101,6 +101,8 @@ describe.skipIf(!haveTestModels())("constrained answers through llama.cpp", () =
   it("greedy constrained decoding is repeatable, and differs from the unconstrained reply", async () => {
     const model = await loadTestModel("stories260K.gguf", { chatTemplate: "plain", maxOutTokens: 60 });
     try {
+      // What `syndisco serve` checks before it passes a response_format on.
+      expect(model.supportsResponseSchema).toBe(true);
       const responseSchema = answerJsonSchema(FORMS.scale as AnswerForm);
       const first = await model.prompt(CHAT, { responseSchema });
       const second = await model.prompt(CHAT, { responseSchema });

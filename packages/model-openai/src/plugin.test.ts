@@ -28,12 +28,20 @@ describe("the openai model plugin", () => {
       concurrency: 16,
       modelName: "Qwen/Qwen2.5-7B-Instruct",
       baseUrls: ["http://gpu1:8000/v1", "http://gpu2:8000/v1"],
+      supportsResponseSchema: true,
     });
   });
 
   it("takes structuredOutputs from a config file as a boolean", async () => {
-    const options = await parsePluginOptions(plugin, { modelName: "m", maxOutTokens: 5, structuredOutputs: false });
+    const options = await parsePluginOptions(plugin, {
+      modelName: "m",
+      baseUrl: "http://127.0.0.1:8000/v1",
+      maxOutTokens: 5,
+      structuredOutputs: false,
+    });
     expect(options.structuredOutputs).toBe(false);
+    // With structured outputs off, the model says it cannot hold replies to a schema (serve then refuses them).
+    expect((await plugin.create(options, context)).supportsResponseSchema).toBe(false);
     const error = await parsePluginOptions(plugin, { modelName: "m", maxOutTokens: 5, structuredOutputs: "off" }).catch(
       (caught: unknown) => caught,
     );

@@ -27,6 +27,10 @@ describe("BaseModel.prompt", () => {
     expect(model.calls).toHaveLength(0);
   });
 
+  it("says by default that it does not hold replies to a responseSchema", () => {
+    expect(new ScriptedModel({ replies: ["ok"] }).supportsResponseSchema).toBe(false);
+  });
+
   it("validates its options", () => {
     expect(() => new ScriptedModel({ replies: ["x"], maxOutTokens: 0 })).toThrow("maxOutTokens must be a whole number");
     expect(() => new ScriptedModel({ replies: ["x"], name: " " })).toThrow("a model needs a non-empty name");
