@@ -37,6 +37,22 @@ export function checkTargets(runsOf) {
       `decoding only: ${formatSummary(decodeGain, 2, "×")}`,
   );
 
+  // Per repetition: serve's c4/c1 gain divided by the in-process c4/c1 gain, both in discussions/min.
+  const gainsOf = (setId) =>
+    runsOf(setId, "c4").map((run, index) => {
+      const top = run?.metrics?.discussionsPerMinute;
+      const bottom = runsOf(setId, "c1")[index]?.metrics?.discussionsPerMinute;
+      return Number.isFinite(top) && Number.isFinite(bottom) && bottom > 0 ? top / bottom : Number.NaN;
+    });
+  const inProcessGains = gainsOf("llamacpp");
+  const serveShare = summarize(gainsOf("serve").map((gain, index) => gain / inProcessGains[index]));
+  const serveGain = pairedRatio(runsOf("serve", "c4"), runsOf("serve", "c1"), "discussionsPerMinute");
+  lines.push(
+    `- Serve: row 2 c4/c1 ≥ 0.9 × row 1 c4/c1 (discussions/min): ${formatSummary(serveShare, 2)}: ` +
+      `${verdict(serveShare, (value) => value >= 0.9)} (row 2 c4/c1: ${formatSummary(serveGain, 2, "×")}; ` +
+      `row 1 c4/c1: ${formatSummary(gain, 2, "×")})`,
+  );
+
   const share = (caseId) => summarize(runsOf("llamacpp", caseId).map((run) => run.metrics?.evaluatedShare));
   const perActor = share("c4p12");
   lines.push(

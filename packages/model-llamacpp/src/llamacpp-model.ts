@@ -10,6 +10,7 @@ import {
 } from "@syndisco/core";
 import type { Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
 import { AnswerConstraints, assertAnswerFits, GRAMMAR_END_TOKENS, isWholeJson } from "./answer-constraints.js";
+import { BatchGathering } from "./batch-gathering.js";
 import type { GenerationSettings, SamplingSettings, SequenceGenerator } from "./generation.js";
 import { assertGgufFile } from "./gguf-file.js";
 import { loadLlama } from "./load-llama.js";
@@ -33,6 +34,8 @@ interface LoadedParts {
   sampling: SamplingSettings;
   identity: Record<string, unknown>;
   logger: Logger;
+  /** Keeps the sequences decoding in the same batches; with one sequence, none. */
+  gathering: BatchGathering | undefined;
 }
 
 /**
@@ -95,6 +98,7 @@ export class LlamaCppModel extends BaseModel {
     this.#format = parts.format;
     this.#pool = new SequencePool(parts.generators);
     this.#sampling = parts.sampling;
+    parts.gathering?.countGeneratingWith(() => this.activeCalls);
     this.#constraints = new AnswerConstraints({
       llama: parts.llama,
       countTokens: (text) => parts.model.tokenize(text, false).length,
@@ -133,12 +137,14 @@ export class LlamaCppModel extends BaseModel {
     const llama = await loadLlama(valid.gpu ?? DEFAULTS.gpu, logger);
     try {
       const parallel = valid.parallel ?? DEFAULTS.parallel;
+      const gathering = parallel > 1 ? new BatchGathering() : undefined;
       const { model, context } = await openModel(llama, modelFile, {
         gpuLayers: valid.gpuLayers ?? DEFAULTS.gpuLayers,
         contextSize: valid.contextSize,
         parallel,
         threads: valid.threads,
         flashAttention: valid.flashAttention ?? DEFAULTS.flashAttention,
+        batchPrioritization: gathering?.strategy,
       });
       const format = createPromptFormat(llamaCpp, model, valid.chatTemplate ?? DEFAULTS.chatTemplate, (message) =>
         logger.warn({ model: valid.name }, message),
@@ -155,6 +161,7 @@ export class LlamaCppModel extends BaseModel {
         sampling,
         identity: await llamaCppIdentity(modelFile, valid, context.contextSize, sampling),
         logger,
+        gathering,
       });
     } catch (error) {
       await llama.dispose();

@@ -1,5 +1,5 @@
 import { InputError } from "@syndisco/core";
-import type { Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
+import type { CustomBatchingPrioritizationStrategy, Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
 import { DEFAULTS, type FlashAttentionOption, type GpuLayersOption } from "./options.js";
 
 /** What {@link openModel} needs besides the file. */
@@ -10,6 +10,8 @@ export interface OpenModelOptions {
   parallel: number;
   threads: number | undefined;
   flashAttention: FlashAttentionOption;
+  /** How each batch is shared among the sequences' queued tokens; node-llama-cpp's default when absent. */
+  batchPrioritization?: CustomBatchingPrioritizationStrategy | undefined;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface OpenModelOptions {
 export async function openModel(
   llama: Llama,
   modelFile: string,
-  { gpuLayers, contextSize, parallel, threads, flashAttention }: OpenModelOptions,
+  { gpuLayers, contextSize, parallel, threads, flashAttention, batchPrioritization }: OpenModelOptions,
 ): Promise<{ model: LlamaModel; context: LlamaContext }> {
   let model: LlamaModel;
   try {
@@ -38,6 +40,7 @@ export async function openModel(
       sequences: parallel,
       flashAttention,
       ...(threads === undefined ? {} : { threads }),
+      ...(batchPrioritization ? { batching: { itemPrioritizationStrategy: batchPrioritization } } : {}),
     });
     return { model, context };
   } catch (error) {
