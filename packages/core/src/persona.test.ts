@@ -1,8 +1,10 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { GUIDE_PERSONAS } from "../test/personas.js";
 import { InputError } from "./errors.js";
+import { loggingSetup } from "./logging/logging-setup.js";
 import { Persona } from "./persona.js";
 
 async function personaFile(content: string): Promise<string> {
@@ -33,6 +35,50 @@ describe("Persona", () => {
     const path = await personaFile(JSON.stringify([{ username: "A", age: 3 }, { username: "B" }]));
     const personas = await Persona.fromJsonFile(path);
     expect(personas.map((persona) => persona.username)).toEqual(["A", "B"]);
+  });
+
+  it("says that a persona file is empty, or holds an empty list, instead of counting 0 personas", async () => {
+    const empty = await personaFile("  \n");
+    await expect(Persona.fromJsonFile(empty)).rejects.toThrow(
+      `${empty}: the persona file is empty. Write a JSON array`,
+    );
+    const emptyList = await personaFile("[]");
+    await expect(Persona.fromJsonFile(emptyList)).rejects.toThrow(
+      `${emptyList}: the persona file holds no personas (an empty list)`,
+    );
+  });
+
+  it("warns when personas of a file lack SynDisco's fields", async () => {
+    const logsDir = await mkdtemp(join(tmpdir(), "persona-logs-"));
+    await loggingSetup({ printToTerminal: false, writeToFile: true, logsDir });
+    try {
+      const path = await personaFile(JSON.stringify([{ username: "OnlyName" }, GUIDE_PERSONAS[0]]));
+      await Persona.fromJsonFile(path);
+      const [logFile] = await readdir(logsDir);
+      const lines = (await readFile(join(logsDir, logFile as string), "utf8"))
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(lines).toEqual([
+        expect.objectContaining({
+          level: 40,
+          component: "persona",
+          missing: [
+            "age",
+            "sex",
+            "sexual_orientation",
+            "demographic_group",
+            "current_employment",
+            "education_level",
+            "special_instructions",
+            "personality_characteristics",
+          ],
+          msg: expect.stringContaining(`1 of 2 personas in ${path} lack SynDisco fields (age, sex,`),
+        }),
+      ]);
+    } finally {
+      await loggingSetup({ printToTerminal: false });
+    }
   });
 
   it("names the file when it is not JSON", async () => {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "./errors.js";
+import { getLogger } from "./logging/logger.js";
 
 /** A value a persona attribute may hold. */
 export type PersonaValue = string | number | boolean | null | readonly string[];
@@ -98,6 +99,12 @@ export class Persona {
         fix: "Check that the path is right and the file is readable",
       });
     }
+    if (text.trim() === "") {
+      throw new InputError("the persona file is empty", {
+        file: path,
+        fix: 'Write a JSON array of personas, for example [{ "username": "Emma35", "age": 38, "sex": "female" }]',
+      });
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -107,7 +114,15 @@ export class Persona {
         fix: "A persona file is a JSON array of persona objects",
       });
     }
-    return Persona.fromList(parsed, path);
+    if (Array.isArray(parsed) && parsed.length === 0) {
+      throw new InputError("the persona file holds no personas (an empty list)", {
+        file: path,
+        fix: 'Add personas to the list, for example [{ "username": "Emma35", "age": 38, "sex": "female" }]',
+      });
+    }
+    const personas = Persona.fromList(parsed, path);
+    warnAboutMissingFields(personas, path);
+    return personas;
   }
 
   /** Builds personas from already-parsed data (for example a config file's inline list). */
@@ -205,4 +220,24 @@ function describeType(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
   return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * Warns once per file when personas lack SynDisco's fields: a persona with only a username runs, but the model
+ * is told next to nothing about who it is, which is rarely what a researcher meant.
+ */
+function warnAboutMissingFields(personas: readonly Persona[], file: string): void {
+  const missing = new Set<string>();
+  let lacking = 0;
+  for (const persona of personas) {
+    const absent = FIELD_ORDER.filter((field) => persona.get(field) === undefined);
+    if (absent.length > 0) lacking += 1;
+    for (const field of absent) missing.add(field);
+  }
+  if (lacking === 0) return;
+  getLogger("persona").warn(
+    { file, missing: [...missing] },
+    `${lacking} of ${personas.length} personas in ${file} lack SynDisco fields (${[...missing].join(", ")}); ` +
+      "the model is told less about who they are. Add the fields, or ignore this if it is what you meant",
+  );
 }
