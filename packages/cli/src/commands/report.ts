@@ -41,7 +41,7 @@ export async function reportCommand(dir: string, options: ReportCommandOptions):
   }
   const discussions = await importDiscussions(folders.discussions);
   const annotations: AnnotationRow[] = existsSync(folders.annotations)
-    ? await importAnnotations(folders.annotations)
+    ? await importAnnotations(folders.annotations, { discussionsDir: folders.discussions })
     : [];
   const data = buildReportData(
     { discussions, annotations },

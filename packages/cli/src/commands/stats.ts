@@ -42,7 +42,8 @@ export async function statsCommand(dir: string, options: StatsCommandOptions = {
       fix: "Choose another --csv, or delete the file",
     });
   }
-  const rows = await importAnnotations(annotations);
+  // SynDisco 2.2's annotation files need their discussions to know which comments they annotate.
+  const rows = await importAnnotations(annotations, discussions ? { discussionsDir: discussions } : {});
   const discussionRows: DiscussionRow[] | undefined = discussions ? await importDiscussions(discussions) : undefined;
   const stats: AnnotationStats = annotationStats(rows, {
     ...(discussionRows ? { discussions: discussionRows } : {}),

@@ -26,6 +26,7 @@ export function discussionOptions(
         context: setup.context,
         instructions: "text" in setup.instructions ? setup.instructions.text : "",
         actorType: ActorType.USER,
+        promptStyle: config.data.promptStyle,
       }),
   );
   const { moderator } = setup;
@@ -40,6 +41,7 @@ export function discussionOptions(
             context: moderator.context ?? setup.context,
             instructions: moderator.instructions,
             actorType: ActorType.USER,
+            promptStyle: config.data.promptStyle,
           }),
           moderatorPolicy: moderator.policy,
         }

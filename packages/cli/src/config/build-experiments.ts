@@ -82,6 +82,7 @@ export function buildAnnotationExperiment(config: LoadedConfig, model: ModelLook
         context: annotator.context ?? data.context,
         instructions: readTextSetting(config, annotator.instructions, `annotation.annotators[${index}].instructions`),
         actorType: ActorType.ANNOTATOR,
+        promptStyle: data.promptStyle,
         ...(annotator.answerForm ? { answerForm: annotator.answerForm } : {}),
       }),
   );

@@ -157,6 +157,8 @@ export const configSchema = z.strictObject({
   context: z.string().default("You are taking part in an online conversation"),
   /** Text, `{ file: ./path.txt }`, or a weighted mix that each participant draws from. */
   instructions: instructionsSchema.default("Act like a human would"),
+  // "2.2" makes every actor send SynDisco 2.2's prompts, byte for byte.
+  promptStyle: z.enum(["2.0", "2.2"]).default("2.0"),
   discussions: discussionsSchema.optional(),
   study: studySchema.optional(),
   annotation: annotationSchema.optional(),

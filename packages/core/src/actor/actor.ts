@@ -2,24 +2,49 @@ import { type AnswerForm, answerJsonSchema } from "../answers/answer-form.js";
 import { InputError } from "../errors.js";
 import type { BaseModel } from "../model/base-model.js";
 import type { FinishReason } from "../model/messages.js";
-import type { Persona } from "../persona.js";
+import { Persona, type PersonaValue } from "../persona.js";
 import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { ActorType } from "./actor-type.js";
 import { cleanReply } from "./clean-reply.js";
-import { type ActorDescription, ANNOTATOR_STOP_STRINGS, buildActorPrompt, PARTICIPANT_STOP_STRINGS } from "./prompt.js";
+import {
+  type ActorDescription,
+  ANNOTATOR_STOP_STRINGS,
+  buildActorPrompt,
+  formatComment,
+  PARTICIPANT_STOP_STRINGS,
+} from "./prompt.js";
+import {
+  buildActorPrompt22,
+  formatComment22,
+  type HistoryComment,
+  type PromptStyle,
+  systemPrompt22,
+} from "./prompt-22.js";
 
 /** Options of {@link Actor}, with SynDisco's names in camelCase. */
 export interface ActorOptions {
   /** The model that speaks for this actor. */
   model: BaseModel;
-  /** Who the actor is. */
-  persona: Persona;
+  /**
+   * Who the actor is. With `promptStyle: "2.2"` it may also be a plain object of any flat attributes, none
+   * required (SynDisco 2.2's personas), as long as `name` is given.
+   */
+  persona: Persona | Record<string, PersonaValue>;
+  /** The actor's name in discussions, when it should differ from the persona's username (as in SynDisco 2.2). */
+  name?: string;
   /** The setting shared by all actors, e.g. "You are taking part in an online conversation". */
   context: string;
   /** What this actor should do, e.g. "Act like a human would". */
   instructions: string;
   /** Participant (default) or annotator. */
   actorType?: ActorType;
+  /** SynDisco 2.2's spelling of `actorType: ActorType.ANNOTATOR`. */
+  isAnnotator?: boolean;
+  /**
+   * The prompts the actor sends: `"2.0"` (default; this library's, as SynDisco 2.0 sent them) or `"2.2"`
+   * (byte for byte what SynDisco 2.2 sends: its JSON system prompt, `Comments so far: … Your comment:`).
+   */
+  promptStyle?: PromptStyle;
   /**
    * For annotators: the form their answers must take (a scale, a label, or a JSON object). Backends that can
    * constrain generation are held to it, and {@link Annotation} checks every answer against it.
@@ -34,6 +59,9 @@ const ACTOR_OPTIONS: KnownOptions<ActorOptions> = {
   instructions: true,
   actorType: true,
   answerForm: true,
+  name: true,
+  isAnnotator: true,
+  promptStyle: true,
 };
 
 /** Per-call options of {@link Actor.respond}. */
@@ -77,21 +105,55 @@ export class Actor {
   readonly instructions: string;
   readonly actorType: ActorType;
   readonly answerForm: AnswerForm | undefined;
+  readonly promptStyle: PromptStyle;
+  readonly #name: string;
+  /** The persona as given: what a 2.2 system prompt shows (a plain object has no username added). */
+  readonly #personaAttributes: Record<string, unknown>;
   // Everything that goes into them is read-only, so both are computed once, not on every turn.
   readonly #systemPrompt: string;
   readonly #responseSchema: Record<string, unknown> | undefined;
 
   constructor(options: ActorOptions) {
     rejectUnknownOptions(options, ACTOR_OPTIONS, "Actor");
-    const { model, persona, context, instructions, actorType = ActorType.USER, answerForm } = options;
-    if (!Object.values(ActorType).includes(actorType)) {
-      throw new InputError(`unknown actor type ${JSON.stringify(actorType)}`, {
-        field: "actorType",
-        fix: "Use ActorType.USER or ActorType.ANNOTATOR",
+    const {
+      model,
+      persona,
+      name,
+      context,
+      instructions,
+      actorType: givenType,
+      isAnnotator,
+      promptStyle = "2.0",
+      answerForm,
+    } = options;
+    const actorType = actorTypeOf(givenType, isAnnotator);
+    if (promptStyle !== "2.0" && promptStyle !== "2.2") {
+      throw new InputError(`promptStyle must be "2.0" or "2.2", not ${JSON.stringify(promptStyle)}`, {
+        field: "promptStyle",
       });
     }
+    if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
+      throw new InputError("name must be non-empty text", {
+        field: "name",
+        fix: "Leave it out to use the persona's username",
+      });
+    }
+    this.promptStyle = promptStyle;
     this.model = model;
-    this.persona = persona;
+    if (persona instanceof Persona) {
+      this.persona = persona;
+      this.#personaAttributes = { ...persona.toDict() };
+    } else {
+      if (promptStyle !== "2.2" || name === undefined) {
+        throw new InputError('a persona without a username needs promptStyle "2.2" and a name', {
+          field: "persona",
+          fix: 'Pass a Persona, or give the actor a name and promptStyle: "2.2"',
+        });
+      }
+      this.persona = new Persona({ ...persona, username: name });
+      this.#personaAttributes = { ...persona };
+    }
+    this.#name = name ?? this.persona.username;
     this.context = context;
     this.instructions = instructions;
     this.actorType = actorType;
@@ -102,13 +164,31 @@ export class Actor {
       });
     }
     this.answerForm = answerForm;
-    this.#systemPrompt = JSON.stringify(this.describe());
+    this.#systemPrompt =
+      promptStyle === "2.2"
+        ? systemPrompt22({
+            context,
+            instructions,
+            type: actorType === ActorType.ANNOTATOR ? "annotator" : "user",
+            persona: this.#personaAttributes,
+          })
+        : JSON.stringify(this.describe());
     this.#responseSchema = answerForm ? answerJsonSchema(answerForm) : undefined;
   }
 
-  /** The actor's name in discussions: its persona's username. */
+  /** The actor's name in discussions: its `name`, else its persona's username. */
   getName(): string {
-    return this.persona.username;
+    return this.#name;
+  }
+
+  /** Whether the actor is an annotator (SynDisco 2.2's `is_annotator`). */
+  get isAnnotator(): boolean {
+    return this.actorType === ActorType.ANNOTATOR;
+  }
+
+  /** The system prompt the actor sends, in its prompt style (what SynDisco 2.2 stores as each comment's `prompt`). */
+  get systemPrompt(): string {
+    return this.#systemPrompt;
   }
 
   /** What the actor tells its model about itself; written into output files as SynDisco does. */
@@ -117,32 +197,38 @@ export class Actor {
       context: this.context,
       instructions: this.instructions,
       type: this.actorType,
-      persona: { ...this.persona.toDict() },
+      persona: { ...this.#personaAttributes },
     };
   }
 
   /**
    * Asks the model for this actor's next comment (or annotation) given the recent comments.
    *
-   * @param history - the recent comments, each formatted as `User NAME posted:\nTEXT`.
+   * @param history - the recent comments: each as `{ name, text }` (formatted in the actor's prompt style) or
+   *   as text already formatted (`User NAME posted:\nTEXT`).
    * @returns the cleaned reply; an empty string means the actor said nothing.
    */
-  async speak(history: readonly string[], options: RespondOptions = {}): Promise<string> {
+  async speak(history: readonly (string | HistoryComment)[], options: RespondOptions = {}): Promise<string> {
     return (await this.respond(history, options)).text;
   }
 
   /** Like {@link Actor.speak}, with the raw reply, token counts and latency. */
   async respond(
-    history: readonly string[],
+    history: readonly (string | HistoryComment)[],
     { signal, sessionKey, seed, note }: RespondOptions = {},
   ): Promise<ActorReply> {
-    const messages = buildActorPrompt({
-      systemPrompt: this.#systemPrompt,
-      actorType: this.actorType,
-      username: this.getName(),
-      history,
-      note,
-    });
+    const style22 = this.promptStyle === "2.2";
+    const format = style22 ? formatComment22 : formatComment;
+    const lines = history.map((entry) => (typeof entry === "string" ? entry : format(entry.name, entry.text)));
+    const messages = style22
+      ? buildActorPrompt22(this.#systemPrompt, this.isAnnotator, note ? [...lines, note] : lines)
+      : buildActorPrompt({
+          systemPrompt: this.#systemPrompt,
+          actorType: this.actorType,
+          username: this.getName(),
+          history: lines,
+          note,
+        });
     const stop = this.actorType === ActorType.ANNOTATOR ? ANNOTATOR_STOP_STRINGS : PARTICIPANT_STOP_STRINGS;
     const startedAt = performance.now();
     // Options that are not set stay undefined rather than absent: one object shape for every call.
@@ -158,4 +244,22 @@ export class Actor {
     // New keys before the spread (see BaseModel.prompt for why the order matters).
     return { rawText: reply.text, latencyMs, ...reply, text };
   }
+}
+
+/** The actor type from `actorType` or its 2.2 spelling `isAnnotator`. @throws {@link InputError} when they disagree. */
+function actorTypeOf(actorType: ActorType | undefined, isAnnotator: boolean | undefined): ActorType {
+  if (actorType !== undefined && !Object.values(ActorType).includes(actorType)) {
+    throw new InputError(`unknown actor type ${JSON.stringify(actorType)}`, {
+      field: "actorType",
+      fix: "Use ActorType.USER or ActorType.ANNOTATOR",
+    });
+  }
+  const fromFlag = isAnnotator === undefined ? undefined : isAnnotator ? ActorType.ANNOTATOR : ActorType.USER;
+  if (actorType !== undefined && fromFlag !== undefined && actorType !== fromFlag) {
+    throw new InputError("actorType and isAnnotator disagree", {
+      field: "isAnnotator",
+      fix: "Give one of them",
+    });
+  }
+  return actorType ?? fromFlag ?? ActorType.USER;
 }

@@ -65,7 +65,14 @@ export class ExperimentSeed {
  * its answer form, and its model's name. The model's own identity is checked apart, by {@link modelIdentities}.
  */
 export function actorIdentity(actor: Actor): Record<string, unknown> {
-  return { ...actor.describe(), answerForm: actor.answerForm, model: actor.model.name };
+  return {
+    ...actor.describe(),
+    answerForm: actor.answerForm,
+    model: actor.model.name,
+    // Only when they differ from the defaults, so the fingerprints of earlier runs stay as they were.
+    ...(actor.getName() === actor.persona.username ? {} : { name: actor.getName() }),
+    ...(actor.promptStyle === "2.0" ? {} : { promptStyle: actor.promptStyle }),
+  };
 }
 
 /**

@@ -182,7 +182,7 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
     for (const [index, entry] of discussion.logs.entries()) {
       if (!this.includeModeratorComments && entry.name === discussion.moderator) continue;
       signal?.throwIfAborted();
-      history.add(formatComment(entry.name, entry.text));
+      history.add({ name: entry.name, text: entry.text });
       const answer = await askAnnotator(this.annotator, history.recent(), this.answerRetries, {
         sessionKey: `${this.id}/${this.annotator.getName()}`,
         ...(signal ? { signal } : {}),

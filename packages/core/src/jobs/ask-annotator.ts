@@ -1,4 +1,5 @@
 import type { Actor, RespondOptions } from "../actor/actor.js";
+import type { HistoryComment } from "../actor/prompt-22.js";
 import { type AnswerValue, describeAnswerForm } from "../answers/answer-form.js";
 import { parseAnswer } from "../answers/parse-answer.js";
 
@@ -26,7 +27,7 @@ export interface AnnotatorAnswer {
  */
 export async function askAnnotator(
   annotator: Actor,
-  history: readonly string[],
+  history: readonly (string | HistoryComment)[],
   retries: number,
   options: Omit<RespondOptions, "note">,
 ): Promise<AnnotatorAnswer> {

@@ -245,7 +245,7 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     if (reply?.finishReason !== undefined) entry.finish_reason = reply.finishReason;
     if (reply) entry.latency_ms = Math.round(reply.latencyMs);
     this.#logs.push(entry);
-    this.#history.add(formatComment(name, text));
+    this.#history.add({ name, text });
     // New keys before the spread (see BaseModel.prompt for why the order matters).
     return { turn, isModerator: name === this.moderator?.getName(), ...entry };
   }

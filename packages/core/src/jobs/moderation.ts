@@ -1,4 +1,5 @@
 import type { Actor, ActorReply } from "../actor/actor.js";
+import type { HistoryComment } from "../actor/prompt-22.js";
 import { askModeratorDecision, type ModeratorDecision } from "./moderator-decision.js";
 import {
   describeModeratorPolicy,
@@ -33,7 +34,7 @@ export interface ModerationOutcome {
 
 /** How the moderator's calls are made: the recent comments, the session key and the signal. */
 export interface ModerationCall {
-  history: readonly string[];
+  history: readonly HistoryComment[];
   sessionKey: string;
   signal: AbortSignal | undefined;
 }

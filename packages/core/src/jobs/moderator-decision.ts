@@ -1,4 +1,6 @@
 import type { Actor } from "../actor/actor.js";
+import { formatComment } from "../actor/prompt.js";
+import type { HistoryComment } from "../actor/prompt-22.js";
 import { type AnswerForm, answerJsonSchema, describeAnswerForm } from "../answers/answer-form.js";
 import { parseAnswer } from "../answers/parse-answer.js";
 import type { ModelReply } from "../model/messages.js";
@@ -35,16 +37,16 @@ export interface DecisionAnswer {
  */
 export async function askModeratorDecision(
   moderator: Actor,
-  history: readonly string[],
+  history: readonly HistoryComment[],
   { signal, sessionKey }: { signal?: AbortSignal | undefined; sessionKey?: string | undefined },
 ): Promise<DecisionAnswer> {
   const startedAt = performance.now();
   const reply: ModelReply = await moderator.model.prompt(
     [
-      { role: "system", content: JSON.stringify(moderator.describe()) },
+      { role: "system", content: moderator.systemPrompt },
       {
         role: "user",
-        content: `${history.join("\n")}\n${DECISION_QUESTION} ${describeAnswerForm(DECISION_FORM)}\nAnswer:`,
+        content: `${history.map((comment) => formatComment(comment.name, comment.text)).join("\n")}\n${DECISION_QUESTION} ${describeAnswerForm(DECISION_FORM)}\nAnswer:`,
       },
     ],
     { signal, sessionKey, responseSchema: DECISION_SCHEMA, maxOutTokens: DECISION_TOKENS },

@@ -79,7 +79,8 @@ describe("RespondTurnManager", () => {
     const secondAfterJohn = names.map(() => 0);
     for (let seed = 0; seed < 12_000; seed++) {
       const [a, b] = new RespondTurnManager({ names, seed }).take(2);
-      if (a === "John") secondAfterJohn[names.indexOf(b as string)]! += 1;
+      const index = names.indexOf(b as string);
+      if (a === "John") secondAfterJohn[index] = (secondAfterJohn[index] ?? 0) + 1;
     }
     expect(secondAfterJohn[0]).toBe(0);
     expect(chiSquareUniform(secondAfterJohn.slice(1))).toBeLessThan(13.816); // chi2.ppf(0.999, 2)
