@@ -83,6 +83,15 @@ export { getLogger, type Logger } from "./logging/logger.js";
 export { type LoggingSetupOptions, loggingSetup } from "./logging/logging-setup.js";
 export { BaseModel, type BaseModelOptions } from "./model/base-model.js";
 export { formatPlainChat, formatRawChat } from "./model/chat-format.js";
+export {
+  BYTES_PER_CPU_THREAD,
+  type CpuThreadChoice,
+  type CpuThreadInputs,
+  chooseCpuThreads,
+  measureCpuLoad,
+  pickCpuThreads,
+  registerCpuModel,
+} from "./model/cpu-threads.js";
 export type {
   ChatMessage,
   ChatRole,
