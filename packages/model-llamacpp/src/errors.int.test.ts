@@ -9,7 +9,7 @@ import { loadTestModel } from "../test/load-test-model.js";
 import { temporaryFolder } from "../test/temporary-folder.js";
 import { LlamaCppModel } from "./llamacpp-model.js";
 
-const BASE = { name: "m", maxOutTokens: 20, threads: 1, temperature: 0 };
+const BASE = { name: "m", maxOutTokens: 20, temperature: 0 };
 const cudaWorks = (await getLlamaGpuTypes("supported")).includes("cuda");
 
 /** Runs `load` and returns the InputError it fails with, and how long that took. */

@@ -1,42 +1,12 @@
-import { resolve } from "node:path";
-import {
-  BaseModel,
-  type ChatMessage,
-  type GenerateOptions,
-  getLogger,
-  InputError,
-  type Logger,
-  type ModelReply,
-} from "@syndisco/core";
-import type { Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
+import { BaseModel, type ChatMessage, type GenerateOptions, InputError, type ModelReply } from "@syndisco/core";
+import type { Llama } from "node-llama-cpp";
 import { AnswerConstraints, assertAnswerFits, GRAMMAR_END_TOKENS, isWholeJson } from "./answer-constraints.js";
-import { BatchGathering } from "./batch-gathering.js";
 import type { GenerationSettings, SamplingSettings, SequenceGenerator } from "./generation.js";
-import { assertGgufFile } from "./gguf-file.js";
-import { loadLlama } from "./load-llama.js";
-import { llamaCppIdentity } from "./model-identity.js";
-import { DEFAULT_CACHE_DIR, isModelUri, resolveModelUri } from "./model-source.js";
-import { importNodeLlamaCpp } from "./node-llama-cpp.js";
-import { openModel } from "./open-model.js";
-import { DEFAULTS, type LlamaCppModelOptions } from "./options.js";
+import { type LoadedParts, loadParts } from "./load-parts.js";
+import type { LlamaCppModelOptions } from "./options.js";
 import { validateOptions } from "./options-schema.js";
-import { createPromptFormat, type PromptFormat, type PromptFormatKind } from "./prompt-format.js";
+import type { PromptFormat, PromptFormatKind } from "./prompt-format.js";
 import { SequencePool } from "./sequence-pool.js";
-
-/** What {@link LlamaCppModel.load} hands its constructor. */
-interface LoadedParts {
-  llama: Llama;
-  model: LlamaModel;
-  context: LlamaContext;
-  format: PromptFormat;
-  generators: SequenceGenerator[];
-  modelFile: string;
-  sampling: SamplingSettings;
-  identity: Record<string, unknown>;
-  logger: Logger;
-  /** Keeps the sequences decoding in the same batches; with one sequence, none. */
-  gathering: BatchGathering | undefined;
-}
 
 /**
  * A GGUF model run in-process by llama.cpp (through node-llama-cpp): on the CPU by default, or on a GPU
@@ -44,9 +14,14 @@ interface LoadedParts {
  *
  * One model and one context serve every call: the context has `parallel` sequences, concurrent `prompt`
  * calls are decoded together in the same batches, and calls beyond `parallel` wait in a queue. A call gets
- * the free sequence whose KV cache already holds the longest beginning of its prompt (an actor's system
- * prompt and persona, for example), so only the rest is evaluated; among equals, the sequence that last
- * served its `sessionKey`.
+ * the free sequence that last served its `sessionKey` (its cache holds that conversation's last prompt), else
+ * one never used, else the one whose KV cache holds the longest beginning of its prompt (the system prompt
+ * that actors share), else the one idle longest; {@link SequencePool} explains why in that order. Only the
+ * part of the prompt that the sequence does not hold already is evaluated.
+ *
+ * On the CPU, without a `threads` option, the model picks its thread count from the cores, the load of
+ * other processes, the CPU models already open in this process and its own size (see the README's
+ * "Threads"), and logs its choice at debug level.
  *
  * A call whose options carry a `responseSchema` (an annotator with an answer form) is generated under a
  * grammar made from that JSON schema, so that its reply is an answer of that form; `maxOutTokens` must leave
@@ -81,6 +56,8 @@ export class LlamaCppModel extends BaseModel {
   readonly chatWrapperName: string | undefined;
   /** The GPU API llama.cpp runs on, or `false` for the CPU. */
   readonly gpu: string | false;
+  /** CPU threads that evaluate tokens: the `threads` option, or what the model picked without one. */
+  readonly threads: number;
 
   readonly #llama: Llama;
   readonly #format: PromptFormat;
@@ -91,8 +68,16 @@ export class LlamaCppModel extends BaseModel {
   /** Aborted by dispose(), so that running generations stop before the native memory is freed. */
   readonly #shutdown = new AbortController();
   readonly #running = new Set<Promise<unknown>>();
+  readonly #releaseThreads: () => void;
 
-  private constructor(options: LlamaCppModelOptions, parts: LoadedParts) {
+  /** Use {@link LlamaCppModel.load}: loading a model is asynchronous. */
+  private constructor(options: LlamaCppModelOptions, parts?: LoadedParts) {
+    // JavaScript callers can reach the constructor; without parts it could only fail obscurely.
+    if (parts === undefined) {
+      throw new InputError("a LlamaCppModel cannot be made with new, because loading a model takes time", {
+        fix: "Use `await LlamaCppModel.load(options)` with the same options",
+      });
+    }
     super(options);
     this.#llama = parts.llama;
     this.#format = parts.format;
@@ -112,6 +97,8 @@ export class LlamaCppModel extends BaseModel {
     this.chatWrapperName = parts.format.wrapperName;
     this.gpu = parts.llama.gpu;
     this.#identity = parts.identity;
+    this.threads = parts.threads;
+    this.#releaseThreads = parts.releaseThreads;
   }
 
   /**
@@ -122,49 +109,12 @@ export class LlamaCppModel extends BaseModel {
    */
   static async load(options: LlamaCppModelOptions): Promise<LlamaCppModel> {
     const valid = validateOptions(options);
-    const logger = valid.logger ?? getLogger("model-llamacpp");
-    const modelFile = isModelUri(valid.modelPath)
-      ? await resolveModelUri(valid.modelPath, {
-          cacheDir: valid.cacheDir ?? DEFAULT_CACHE_DIR,
-          stallTimeoutMs: valid.downloadStallTimeoutMs ?? DEFAULTS.downloadStallTimeoutMs,
-          logger,
-          progressStream: process.stderr,
-        })
-      : resolve(valid.modelPath);
-    await assertGgufFile(modelFile);
-
-    const llamaCpp = await importNodeLlamaCpp();
-    const llama = await loadLlama(valid.gpu ?? DEFAULTS.gpu, logger);
+    const parts = await loadParts(valid);
     try {
-      const parallel = valid.parallel ?? DEFAULTS.parallel;
-      const gathering = parallel > 1 ? new BatchGathering() : undefined;
-      const { model, context } = await openModel(llama, modelFile, {
-        gpuLayers: valid.gpuLayers ?? DEFAULTS.gpuLayers,
-        contextSize: valid.contextSize,
-        parallel,
-        threads: valid.threads,
-        flashAttention: valid.flashAttention ?? DEFAULTS.flashAttention,
-        batchPrioritization: gathering?.strategy,
-      });
-      const format = createPromptFormat(llamaCpp, model, valid.chatTemplate ?? DEFAULTS.chatTemplate, (message) =>
-        logger.warn({ model: valid.name }, message),
-      );
-      const generators = Array.from({ length: parallel }, () => format.createGenerator(context.getSequence()));
-      const sampling = samplingOf(valid);
-      return new LlamaCppModel(valid, {
-        llama,
-        model,
-        context,
-        format,
-        generators,
-        modelFile,
-        sampling,
-        identity: await llamaCppIdentity(modelFile, valid, context.contextSize, sampling),
-        logger,
-        gathering,
-      });
+      return new LlamaCppModel(valid, parts);
     } catch (error) {
-      await llama.dispose();
+      parts.releaseThreads();
+      await parts.llama.dispose();
       throw error;
     }
   }
@@ -200,6 +150,7 @@ export class LlamaCppModel extends BaseModel {
     this.#pool.close(reason);
     this.#shutdown.abort(reason);
     await Promise.allSettled(this.#running);
+    this.#releaseThreads();
     await this.#llama.dispose();
   }
 
@@ -262,14 +213,4 @@ export class LlamaCppModel extends BaseModel {
       throw new Error(`the model "${this.name}" was disposed; load it again to use it`);
     }
   }
-}
-
-function samplingOf(options: LlamaCppModelOptions): SamplingSettings {
-  return {
-    temperature: options.temperature ?? DEFAULTS.temperature,
-    topP: options.topP ?? DEFAULTS.topP,
-    topK: options.topK ?? DEFAULTS.topK,
-    repeatPenalty: options.repeatPenalty ?? DEFAULTS.repeatPenalty,
-    seed: options.seed,
-  };
 }

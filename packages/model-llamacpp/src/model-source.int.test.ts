@@ -43,7 +43,6 @@ describe.skipIf(!haveTestModels())("downloading a model URI over HTTP", () => {
       cacheDir: cache.path,
       name: "downloaded",
       maxOutTokens: 50,
-      threads: 1,
       temperature: 0,
       chatTemplate: "raw",
     });

@@ -8,7 +8,8 @@ export interface OpenModelOptions {
   /** Tokens per sequence; by default 2048, or the model's training context if that is smaller. */
   contextSize: number | undefined;
   parallel: number;
-  threads: number | undefined;
+  /** CPU threads that evaluate tokens (node-llama-cpp's own default collapses on busy machines). */
+  threads: number;
   flashAttention: FlashAttentionOption;
   /** How each batch is shared among the sequences' queued tokens; node-llama-cpp's default when absent. */
   batchPrioritization?: CustomBatchingPrioritizationStrategy | undefined;
@@ -39,7 +40,7 @@ export async function openModel(
       contextSize: size,
       sequences: parallel,
       flashAttention,
-      ...(threads === undefined ? {} : { threads }),
+      threads,
       ...(batchPrioritization ? { batching: { itemPrioritizationStrategy: batchPrioritization } } : {}),
     });
     return { model, context };

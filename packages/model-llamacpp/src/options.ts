@@ -42,8 +42,10 @@ export interface LlamaCppModelOptions extends BaseModelOptions {
    */
   contextSize?: number;
   /**
-   * CPU threads for evaluation. Default: node-llama-cpp's choice (the CPU's math cores). On small shared
-   * machines `threads: 1` can be many times faster.
+   * CPU threads that evaluate tokens. Default: picked when the model loads, from the cores, the load of other
+   * processes, the CPU models already open in this process and the model's size, and logged at debug level
+   * (the README's "Threads" explains the rule). node-llama-cpp's own default, every core, collapses on a
+   * busy machine.
    */
   threads?: number;
   /**

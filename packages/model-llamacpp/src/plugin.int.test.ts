@@ -13,7 +13,6 @@ describe.skipIf(!haveTestModels())("the llamacpp plugin", () => {
     const options = await parsePluginOptions(plugin, {
       ...fromConfig,
       maxOutTokens: 50,
-      threads: 1,
       temperature: 0,
       chatTemplate: "raw",
     });

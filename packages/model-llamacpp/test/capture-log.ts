@@ -9,13 +9,16 @@ export interface CapturedLog {
   warnings(): string[];
   /** Every line, with its level and source. */
   lines(): { level: number; msg: string; source?: string }[];
+  /** Every line at `debug` level that SynDisco (not llama.cpp) wrote, with its fields. */
+  debugLines(): Record<string, unknown>[];
 }
 
 const WARN_LEVEL = 40;
+const DEBUG_LEVEL = 20;
 
 /** Makes a logger that records its lines. */
 export function captureLog(): CapturedLog {
-  const lines: { level: number; msg: string; source?: string }[] = [];
+  const lines: { level: number; msg: string; source?: string; [field: string]: unknown }[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
@@ -24,9 +27,10 @@ export function captureLog(): CapturedLog {
   });
   return {
     logger: pino({ level: "debug" }, stream),
-    // llama.cpp's own warnings (about this GGUF's tokenizer) are left out: the tests check SynDisco's.
     lines: () => [...lines],
+    // llama.cpp's own warnings (about this GGUF's tokenizer) are left out: the tests check SynDisco's.
     warnings: () =>
       lines.filter((line) => line.level === WARN_LEVEL && line.source !== "llama.cpp").map((line) => line.msg),
+    debugLines: () => lines.filter((line) => line.level === DEBUG_LEVEL && line.source !== "llama.cpp"),
   };
 }

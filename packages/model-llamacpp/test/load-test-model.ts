@@ -3,8 +3,8 @@ import { LlamaCppModel } from "../src/llamacpp-model.js";
 import type { LlamaCppModelOptions } from "../src/options.js";
 
 /**
- * Loads one of ../shared/models with the settings every test here needs: one thread (two run far slower
- * on these 2-core machines) and greedy decoding, unless the test overrides them.
+ * Loads one of ../shared/models with greedy decoding, unless the test overrides it. The thread count is the
+ * model's own default, as a user's config would leave it.
  */
 export function loadTestModel(
   file: "stories260K.gguf" | "tiny-random-llama.gguf",
@@ -14,7 +14,6 @@ export function loadTestModel(
     modelPath: modelPath(file),
     name: file.replace(/\.gguf$/, ""),
     maxOutTokens: 50,
-    threads: 1,
     temperature: 0,
     ...options,
   });
