@@ -25,7 +25,6 @@ describe.skipIf(!haveTestModels())("tiny-random-llama-onnx with its chat templat
       modelPath: prepared.path,
       name: "random",
       maxOutTokens: 8,
-      intraOpNumThreads: 1,
       logger: log.logger,
     });
   });
@@ -53,7 +52,6 @@ describe.skipIf(!haveTestModels())("tiny-random-llama-onnx with its chat templat
       modelPath: folder.path,
       name: "random-explicit",
       maxOutTokens: 8,
-      intraOpNumThreads: 1,
       chatTemplate: template,
     });
     try {
@@ -70,7 +68,6 @@ describe.skipIf(!haveTestModels())("tiny-random-llama-onnx with its chat templat
       modelPath: folder.path,
       name: "random-plain",
       maxOutTokens: 4,
-      intraOpNumThreads: 1,
       chatTemplate: "plain",
     });
     try {

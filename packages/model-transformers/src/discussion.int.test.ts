@@ -47,7 +47,6 @@ describe.skipIf(!haveTestModels())("a Discussion on stories260K-onnx", () => {
       name: "stories260K",
       maxOutTokens: 40,
       chatTemplate: "plain",
-      intraOpNumThreads: 1,
     });
   });
   afterAll(async () => {

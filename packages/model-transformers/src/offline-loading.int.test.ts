@@ -17,7 +17,7 @@ async function refuseNetwork(input: unknown): Promise<never> {
 }
 
 const PROMPT = [{ role: "user" as const, content: "Once upon a time" }];
-const BASE = { name: "stories", maxOutTokens: 50, chatTemplate: "raw", intraOpNumThreads: 1 } as const;
+const BASE = { name: "stories", maxOutTokens: 50, chatTemplate: "raw" } as const;
 const HUB_ID = "syndisco-test/stories260K-onnx";
 const cuda = findCudaProvider();
 

@@ -60,9 +60,16 @@ export interface TransformersModelOptions extends BaseModelOptions {
    * turns it off. Default 256.
    */
   promptCacheMB?: number;
-  /** Threads for one operator (ONNX Runtime's `intraOpNumThreads`). Default: ONNX Runtime's choice. */
+  /**
+   * Threads for one operator (ONNX Runtime's `intraOpNumThreads`). Default: picked when the model loads, from
+   * the cores, the load of other processes, the CPU models already open in this process and the model's
+   * size, and logged at debug level (the README's "Threads" explains the rule).
+   */
   intraOpNumThreads?: number;
-  /** Threads across independent operators (ONNX Runtime's `interOpNumThreads`). */
+  /**
+   * Threads across independent operators (ONNX Runtime's `interOpNumThreads`). Default 1: the session runs
+   * operators in sequence, which uses none.
+   */
   interOpNumThreads?: number;
   /** Further ONNX Runtime session options, passed through as they are (advanced). */
   sessionOptions?: Record<string, unknown>;

@@ -12,7 +12,6 @@ describe.skipIf(!haveTestModels())("the transformers plugin's factory", () => {
       name: "stories",
       maxOutTokens: 50,
       chatTemplate: "raw",
-      intraOpNumThreads: 1,
     });
     // As if the config file sat in ../shared/models beside the model folder.
     const baseDir = dirname(modelPath("stories260K-onnx"));

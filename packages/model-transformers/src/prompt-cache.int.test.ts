@@ -20,7 +20,6 @@ const load = (name: string, promptCacheMB: number) =>
     name,
     maxOutTokens: 20,
     chatTemplate: "raw",
-    intraOpNumThreads: 1,
     promptCacheMB,
   });
 

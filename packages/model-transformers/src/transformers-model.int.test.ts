@@ -1,3 +1,5 @@
+import { availableParallelism } from "node:os";
+import { AutoTokenizer } from "@huggingface/transformers";
 import { formatPlainChat } from "@syndisco/core";
 import { haveTestModels, modelPath, STORIES_GREEDY_TEXT } from "@syndisco/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +19,6 @@ describe.skipIf(!haveTestModels())("TransformersModel on stories260K-onnx", () =
       name: "stories",
       maxOutTokens: 50,
       chatTemplate: "raw",
-      intraOpNumThreads: 1,
     });
   });
   afterAll(() => model.dispose());
@@ -43,7 +44,13 @@ describe.skipIf(!haveTestModels())("TransformersModel on stories260K-onnx", () =
     expect(after.prompts - before.prompts).toBe(4);
     expect(together).toEqual(alone);
     expect(new Set(together.map((reply) => reply.text)).size).toBe(4);
-    expect(together.map((reply) => reply.promptTokens)).toEqual([4, 16, 3, 5]);
+    // Each prompt's length as the model's own tokenizer counts it by default, its BOS token included: the
+    // prompts of one batch have different lengths, so a row given another row's count (or its padded
+    // length) would show here.
+    const tokenizer = await AutoTokenizer.from_pretrained(modelPath("stories260K-onnx"), { local_files_only: true });
+    const lengths = prompts.map((prompt) => tokenizer.encode(prompt).length);
+    expect(new Set(lengths).size).toBe(4);
+    expect(together.map((reply) => reply.promptTokens)).toEqual(lengths);
   });
 
   it("ends a reply at a stop string while generating, not by cutting a full-length reply", async () => {
@@ -76,7 +83,6 @@ describe.skipIf(!haveTestModels())("TransformersModel on stories260K-onnx", () =
       name: "small-batches",
       maxOutTokens: 5,
       chatTemplate: "raw",
-      intraOpNumThreads: 1,
       batchSize: 2,
     });
     try {
@@ -109,7 +115,6 @@ describe.skipIf(!haveTestModels())("TransformersModel on stories260K-onnx", () =
       name: "sampler",
       maxOutTokens: 40,
       chatTemplate: "raw",
-      intraOpNumThreads: 1,
       temperature: 1,
     });
     try {
@@ -129,11 +134,64 @@ describe.skipIf(!haveTestModels())("TransformersModel on stories260K-onnx", () =
       modelPath: modelPath("stories260K-onnx"),
       name: "short-lived",
       maxOutTokens: 5,
-      intraOpNumThreads: 1,
       chatTemplate: "raw",
     });
     await short.dispose();
     await expect(short.prompt(user(PROMPT))).rejects.toThrow(/has been disposed/);
+  });
+});
+
+describe.skipIf(!haveTestModels())("the intra-op threads of TransformersModel", () => {
+  it("are picked without an option, logged at debug level, and never more than the cores", async () => {
+    const log = captureLog();
+    const model = await TransformersModel.load({
+      modelPath: modelPath("stories260K-onnx"),
+      name: "stories",
+      maxOutTokens: 5,
+      chatTemplate: "raw",
+      logger: log.logger,
+    });
+    try {
+      // stories260K's 1.2 MB of weights are too few for a second thread to pay, on any machine.
+      expect(model.intraOpNumThreads).toBe(1);
+      const [line] = log.debugLines().filter((entry) => String(entry.msg).startsWith("intraOpNumThreads not set"));
+      expect(line).toMatchObject({ model: "stories", intraOpNumThreads: 1, modelsInProcess: 1 });
+      expect(line?.cores).toBeLessThanOrEqual(availableParallelism());
+      expect(line?.msg).toMatch(/using 1 intra-op thread\(s\): .* core\(s\) free .*Set intraOpNumThreads/);
+      expect((await model.prompt(user(PROMPT))).completionTokens).toBe(5);
+    } finally {
+      await model.dispose();
+    }
+  });
+
+  it("are the option, or sessionOptions' value, when given", async () => {
+    const log = captureLog();
+    const load = (options: object) =>
+      TransformersModel.load({
+        modelPath: modelPath("stories260K-onnx"),
+        name: "stories",
+        maxOutTokens: 5,
+        chatTemplate: "raw",
+        logger: log.logger,
+        ...options,
+      });
+    const byOption = await load({ intraOpNumThreads: 2 });
+    await byOption.dispose();
+    const bySession = await load({ sessionOptions: { intraOpNumThreads: 3 } });
+    await bySession.dispose();
+    expect([byOption.intraOpNumThreads, bySession.intraOpNumThreads]).toEqual([2, 3]);
+    expect(log.debugLines().filter((entry) => String(entry.msg).startsWith("intraOpNumThreads not set"))).toEqual([]);
+  });
+});
+
+describe("new TransformersModel(…)", () => {
+  it("says to use TransformersModel.load, which is what loads a model", () => {
+    const options = { modelPath: "stories260K-onnx", name: "m", maxOutTokens: 5 };
+    // A JavaScript caller can reach the private constructor; TypeScript would refuse this call.
+    const construct = TransformersModel as unknown as new (options: object) => TransformersModel;
+    expect(() => new construct(options)).toThrow(
+      "a TransformersModel cannot be made with new, because loading a model takes time. Use `await TransformersModel.load(options)` with the same options",
+    );
   });
 });
 
@@ -144,7 +202,6 @@ describe.skipIf(!haveTestModels())("prompt formats", () => {
       modelPath: modelPath("stories260K-onnx"),
       name: "stories",
       maxOutTokens: 5,
-      intraOpNumThreads: 1,
       logger: log.logger,
     });
     try {

@@ -18,6 +18,7 @@ import { createProgressLog } from "./progress-log.js";
 import { PromptCache } from "./prompt-cache.js";
 import { createPromptFormat, type PromptFormat } from "./prompt-format.js";
 import { supportsRowPrefill } from "./row-prefill.js";
+import { type SessionThreads, sessionThreads } from "./session-threads.js";
 import { createTokenCodec } from "./token-codec.js";
 
 const DEFAULT_BATCH_SIZE = 4;
@@ -61,6 +62,8 @@ export class TransformersModel extends BaseModel {
   readonly modelSource: string;
   /** How prompts are formatted: the tokenizer's or the user's chat template, or core's plain or raw format. */
   readonly promptFormat: PromptFormat["kind"];
+  /** ONNX Runtime's threads for one operator: the option, or what the model picked without one. */
+  readonly intraOpNumThreads: number;
   readonly #runtime: GenerationRuntime;
   readonly #format: PromptFormat;
   readonly #batcher: MicroBatcher<PromptJob, ModelReply>;
@@ -69,19 +72,28 @@ export class TransformersModel extends BaseModel {
   readonly #contextLength: number | undefined;
   readonly #logger: Logger;
   readonly #identity: Record<string, unknown>;
+  readonly #threads: SessionThreads;
   #warnedAboutContext = false;
   #disposed = false;
   #batches = 0;
   #batchedPrompts = 0;
 
+  /** Use {@link TransformersModel.load}: loading a model is asynchronous. */
   private constructor(
     options: TransformersModelOptions,
-    loaded: LoadedModel,
-    format: PromptFormat,
-    modelSource: string,
-    logger: Logger,
-    identity: Record<string, unknown>,
+    loaded?: LoadedModel,
+    format?: PromptFormat,
+    modelSource?: string,
+    logger?: Logger,
+    threads?: SessionThreads,
+    identity?: Record<string, unknown>,
   ) {
+    // JavaScript callers can reach the constructor; without a loaded model it could only fail obscurely.
+    if (!loaded || !format || modelSource === undefined || !logger || !threads || !identity) {
+      throw new InputError("a TransformersModel cannot be made with new, because loading a model takes time", {
+        fix: "Use `await TransformersModel.load(options)` with the same options",
+      });
+    }
     super(options);
     this.#identity = identity;
     const { transformers, tokenizer, model } = loaded;
@@ -118,6 +130,8 @@ export class TransformersModel extends BaseModel {
     this.dtype = options.dtype ?? "fp32";
     this.modelSource = modelSource;
     this.promptFormat = format.kind;
+    this.#threads = threads;
+    this.intraOpNumThreads = threads.intraOpNumThreads;
     this.#batcher = new MicroBatcher(
       (jobs) => this.#runBatch(jobs),
       this.concurrency,
@@ -144,28 +158,31 @@ export class TransformersModel extends BaseModel {
     const cudaStatus = findCudaProvider();
     const devices = planDevices(valid.device ?? "cpu", cudaStatus);
     if (devices.warning) logger.warn(devices.warning);
-    const loaded = await loadModel({
-      source,
-      dtype,
-      devices,
-      cudaStatus,
-      localFilesOnly,
-      sessionOptions: {
-        ...valid.sessionOptions,
-        ...(valid.intraOpNumThreads ? { intraOpNumThreads: valid.intraOpNumThreads } : {}),
-        ...(valid.interOpNumThreads ? { interOpNumThreads: valid.interOpNumThreads } : {}),
-      },
-      onProgress: valid.onProgress ?? (source.kind === "hub" ? createProgressLog(logger, source.id) : undefined),
-      logger,
-    });
+    const threads = await sessionThreads(valid, { source, dtype, logger });
+    let loaded: LoadedModel | undefined;
     try {
+      loaded = await loadModel({
+        source,
+        dtype,
+        devices,
+        cudaStatus,
+        localFilesOnly,
+        sessionOptions: {
+          ...valid.sessionOptions,
+          intraOpNumThreads: threads.intraOpNumThreads,
+          interOpNumThreads: threads.interOpNumThreads,
+        },
+        onProgress: valid.onProgress ?? (source.kind === "hub" ? createProgressLog(logger, source.id) : undefined),
+        logger,
+      });
       const format = createPromptFormat(valid.chatTemplate ?? "auto", loaded.tokenizer, (message) =>
         logger.warn({ model: valid.name }, message),
       );
       const identity = await transformersIdentity(source, dtype, valid);
-      return new TransformersModel(valid, loaded, format, describeSource(source), logger, identity);
+      return new TransformersModel(valid, loaded, format, describeSource(source), logger, threads, identity);
     } catch (error) {
-      await loaded.model.dispose();
+      threads.release();
+      await loaded?.model.dispose();
       throw error;
     }
   }
@@ -213,6 +230,7 @@ export class TransformersModel extends BaseModel {
     this.#disposed = true;
     await this.#batcher.close(new Error(`the model "${this.name}" was disposed before this prompt ran`));
     this.#runtime.promptCache?.clear();
+    this.#threads.release();
     await this.#runtime.model.dispose();
   }
 

@@ -9,24 +9,28 @@ export interface CapturedLog {
   warnings(): string[];
   /** The `msg` of every line at `info` level. */
   infos(): string[];
+  /** Every line at `debug` level, with its fields. */
+  debugLines(): Record<string, unknown>[];
 }
 
 const WARN = 40;
 const INFO = 30;
+const DEBUG = 20;
 
 /** Makes a logger that records its lines. */
 export function captureLog(): CapturedLog {
-  const lines: { level: number; msg: string }[] = [];
+  const lines: { level: number; msg: string; [field: string]: unknown }[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
       done();
     },
   });
-  const logger = pino({ level: "info" }, stream);
+  const logger = pino({ level: "debug" }, stream);
   return {
     logger,
     warnings: () => lines.filter((line) => line.level >= WARN).map((line) => line.msg),
     infos: () => lines.filter((line) => line.level === INFO).map((line) => line.msg),
+    debugLines: () => lines.filter((line) => line.level === DEBUG),
   };
 }
