@@ -14,7 +14,7 @@ import { LlamaCppModel } from "@syndisco/model-llamacpp";
 const modelPath = process.argv[2] ?? new URL("../../shared/models/stories260K.gguf", import.meta.url).pathname;
 
 // ## The model
-const llm = await LlamaCppModel.load({ modelPath, name: "test_model", maxOutTokens: 100, threads: 1 });
+const llm = await LlamaCppModel.load({ modelPath, name: "test_model", maxOutTokens: 100 });
 
 // ## Creating personas
 const personaData = [

@@ -57,6 +57,16 @@ function notes(rowSet, spec, runs, runsOf) {
     );
     found.push(`${formatSummary(metric("cpuSeconds"))} s of CPU time`);
   }
+  if (metric("defaultVsBest")) {
+    const picked = summarize(runs.map((run) => run.metrics?.defaultThreads));
+    const best = summarize(runs.map((run) => run.metrics?.bestThreads));
+    found.push(
+      `default threads (picked: ${formatSummary(picked, 0)}) ÷ best explicit threads (${formatSummary(best, 0)}, ` +
+        `${formatSummary(metric("bestExplicitSeconds"))} s) in run time: ${formatSummary(metric("defaultVsBest"), 2)}`,
+    );
+  }
+  if (metric("threads") && !metric("discussionsPerSecond")) found.push(`CPU threads the backend picked: ${formatSummary(metric("threads"), 0)}`);
+  if (metric("loadAtStart")) found.push(`load average at the start: ${formatSummary(metric("loadAtStart"))}`);
   if (metric("seconds")) found.push(`${formatSummary(metric("seconds"))} s`);
   const failures = runs.filter((run) => run.error);
   if (failures.length > 0) found.push(`FAILED in ${failures.length} of ${runs.length} runs: ${failures[0].error}`);

@@ -8,7 +8,8 @@ const CASE_RUNNER = join(ROOT, "bench/lib/case-runner.mjs");
 const CASE_TIMEOUT_MS = 15 * 60_000;
 
 /**
- * Runs `caseSpec` of the row set in `rowFile` in its own Node process.
+ * Runs `caseSpec` of the row set in `rowFile` in its own Node process, for at most `caseSpec.timeoutMs`
+ * (default 15 minutes).
  *
  * @returns `{metrics}` on success, or `{error}` with the reason (the end of the child's stderr) on failure;
  *   it never throws, so that one failing case does not stop the benchmark.
@@ -20,7 +21,7 @@ export function runCase(rowFile, caseSpec, { quick }) {
     {
       cwd: ROOT,
       encoding: "utf8",
-      timeout: CASE_TIMEOUT_MS,
+      timeout: caseSpec.timeoutMs ?? CASE_TIMEOUT_MS,
       maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
     },

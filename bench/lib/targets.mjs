@@ -112,5 +112,15 @@ export function checkTargets(runsOf) {
       `cores): ${formatSummary(analysis, 1)} s: ${verdict(analysis, (value) => value < 10)}; all cores ÷ one ` +
       `thread: ${formatSummary(threadGain, 2, "×")}`,
   );
+
+  const defaults = (caseId) => summarize(runsOf("defaults", caseId).map((run) => run.metrics?.defaultVsBest));
+  const quiet = defaults("quiet");
+  const competing = defaults("competing");
+  lines.push(
+    `- Defaults: \`syndisco init\`'s config on stories260K, best explicit threads' run time ÷ the default's ` +
+      `(default speed ÷ best) ≥ 0.67: without a competing process ${formatSummary(quiet, 2)}: ` +
+      `${verdict(quiet, (value) => value >= 0.67)}; with a CPU-bound process beside it ${formatSummary(competing, 2)}: ` +
+      `${verdict(competing, (value) => value >= 0.67)}`,
+  );
   return lines;
 }

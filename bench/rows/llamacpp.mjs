@@ -26,7 +26,7 @@ export async function measureLlamaCpp(modelFile, { concurrency, parallel, record
       ...(recorder ? { onReply: recorder.onReply } : {}),
     });
     recorder?.save(record);
-    return experimentMetrics(result);
+    return { ...experimentMetrics(result), threads: model.threads };
   } finally {
     await model.dispose();
   }

@@ -1,4 +1,4 @@
-// Row set 3: the transformers.js backend (onnxruntime-node, one intra-op thread). One by one is batchSize 1
+// Row set 3: the transformers.js backend (onnxruntime-node, the intra-op threads it picks itself). One by one is batchSize 1
 // at concurrency 1; batched runs 4 (or 8) discussions, then annotations, at once, and the backend generates
 // the prompts that arrive together as one batch. The `b` cases run with the backend's prompt cache (its
 // default, 256 MB), the `n` cases without it (promptCacheMB 0), so that each pair compares one by one and
@@ -10,7 +10,7 @@ import { transformersAlone } from "../lib/transformers-alone.mjs";
 import { experimentMetrics, runExperiments } from "../lib/workload.mjs";
 import { storiesRecording } from "./llamacpp.mjs";
 
-async function measure({ mode, batchSize, promptCacheMB, threads = 1 }, { quick, workload }) {
+async function measure({ mode, batchSize, promptCacheMB }, { quick, workload }) {
   if (mode === "alone") {
     const { tokens, seconds } = await transformersAlone(storiesRecording(quick), "llamacpp", batchSize);
     return { tokensPerSecond: tokens / seconds, seconds, completionTokens: tokens };
@@ -24,13 +24,11 @@ async function measure({ mode, batchSize, promptCacheMB, threads = 1 }, { quick,
     chatTemplate: "plain",
     batchSize,
     ...(promptCacheMB === undefined ? {} : { promptCacheMB }),
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
   });
   try {
     const metrics = experimentMetrics(await runExperiments(core, model, { workload, concurrency: batchSize }));
     const { batches, prompts } = model.batchStats;
-    return { ...metrics, promptsPerBatch: prompts / batches };
+    return { ...metrics, promptsPerBatch: prompts / batches, threads: model.intraOpNumThreads };
   } finally {
     await model.dispose();
   }

@@ -10,7 +10,7 @@ const tempDir = useTempDirs();
 const VALID = `models:
   main:
     backend: llamacpp
-    options: { modelPath: ./model.gguf, name: m, maxOutTokens: 24, contextSize: 1024, threads: 1 }
+    options: { modelPath: ./model.gguf, name: m, maxOutTokens: 24, contextSize: 1024 }
 personas: ./personas.json
 discussions:
   model: main

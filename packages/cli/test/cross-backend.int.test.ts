@@ -17,14 +17,12 @@ describe.skipIf(!haveTestModels())("llama.cpp and transformers.js on stories260K
       maxOutTokens: 50,
       chatTemplate: "raw",
       temperature: 0,
-      threads: 1,
     });
     onnx = await TransformersModel.load({
       modelPath: modelPath("stories260K-onnx"),
       name: "stories-onnx",
       maxOutTokens: 50,
       chatTemplate: "raw",
-      intraOpNumThreads: 1,
     });
   });
   afterAll(async () => {
@@ -49,14 +47,12 @@ describe.skipIf(!haveTestModels())("llama.cpp and transformers.js on stories260K
       maxOutTokens: 40,
       chatTemplate: "plain",
       temperature: 0,
-      threads: 1,
     });
     const plainOnnx = await TransformersModel.load({
       modelPath: modelPath("stories260K-onnx"),
       name: "stories-onnx-plain",
       maxOutTokens: 40,
       chatTemplate: "plain",
-      intraOpNumThreads: 1,
     });
     try {
       const chat: ChatMessage[] = [

@@ -1,6 +1,6 @@
 import { modelPath } from "@syndisco/test-support";
 
-/** The `models` entry of stories260K through llama.cpp: greedy, and sized for these 2-core machines. */
+/** The `models` entry of stories260K through llama.cpp: greedy, with the backend's default thread count. */
 export function storiesModelYaml(name = "main", extra = ""): string {
   return `  ${name}:
     backend: llamacpp
@@ -9,8 +9,7 @@ export function storiesModelYaml(name = "main", extra = ""): string {
       name: stories260K
       maxOutTokens: 24
       contextSize: 1024
-      temperature: 0
-      threads: 1${extra}
+      temperature: 0${extra}
 `;
 }
 
