@@ -65,7 +65,8 @@ function notes(rowSet, spec, runs, runsOf) {
         `${formatSummary(metric("bestExplicitSeconds"))} s) in run time: ${formatSummary(metric("defaultVsBest"), 2)}`,
     );
   }
-  if (metric("threads") && !metric("discussionsPerSecond")) found.push(`CPU threads the backend picked: ${formatSummary(metric("threads"), 0)}`);
+  if (metric("threads") && !metric("discussionsPerSecond"))
+    found.push(`CPU threads the backend picked: ${formatSummary(metric("threads"), 0)}`);
   if (metric("loadAtStart")) found.push(`load average at the start: ${formatSummary(metric("loadAtStart"))}`);
   if (metric("seconds")) found.push(`${formatSummary(metric("seconds"))} s`);
   const failures = runs.filter((run) => run.error);
