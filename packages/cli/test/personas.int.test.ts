@@ -68,6 +68,8 @@ describe("syndisco personas", () => {
     writeFileSync(join(dir, "personas.json"), "[]\n");
     const refused = await runCli(["personas", "population.yaml", "-n", "3", "-o", "personas.json"], { cwd: dir });
     expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("personas.json: already exists; nothing was written");
+    expect(refused.stderr).toContain("pass --force");
     expect(readFileSync(join(dir, "personas.json"), "utf8")).toBe("[]\n");
     const forced = await runCli(["personas", "population.yaml", "-n", "3", "-o", "personas.json", "-f"], { cwd: dir });
     expect(forced.code).toBe(0);

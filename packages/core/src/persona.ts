@@ -22,8 +22,8 @@ export interface PersonaData {
   [attribute: string]: PersonaValue | undefined;
 }
 
-/** SynDisco's persona fields in SynDisco's order; `toDict()` writes them first, as upstream does. */
-const STRING_FIELDS = [
+/** SynDisco's text fields of a persona, in SynDisco's order (`toDict()` writes them first, as upstream does). */
+export const STRING_FIELDS = [
   "sex",
   "sexual_orientation",
   "demographic_group",

@@ -47,7 +47,7 @@ export async function initCommand(dir = ".", { force = false }: InitOptions = {}
   await writeFileAtomic(populationFile, EXAMPLE_POPULATION, { overwrite: force });
   const shown = relative(process.cwd(), configFile) || configFile;
   process.stdout.write(
-    `Wrote ${shown} and ${relative(process.cwd(), personasFile) || personasFile}.\n` +
+    `Wrote ${shown}, ${relative(process.cwd(), personasFile) || personasFile} and ${relative(process.cwd(), populationFile) || populationFile}.\n` +
       `Next, with the llamacpp backend installed beside syndisco (in a checkout of SynDisco it is, and these run as pnpm syndisco …;\n` +
       `the packages are not on the npm registry yet: the README says how to install them from a checkout):\n` +
       `  syndisco run ${shown} --dry-run\n  syndisco run ${shown}\n` +

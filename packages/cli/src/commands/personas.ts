@@ -1,7 +1,9 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { drawPopulation, InputError, type Persona, randomSeed, writeFileAtomic } from "@syndisco/core";
 import { parseConfigText } from "../config/parse-config-text.js";
 import { ExitCode } from "../exit-codes.js";
+import { countOf } from "../plural.js";
 
 /** Options of `syndisco personas`. */
 export interface PersonasCommandOptions {
@@ -24,6 +26,12 @@ export interface PersonasCommandOptions {
  * seed give the same file; shares are met by quota.
  */
 export async function personasCommand(specFile: string, options: PersonasCommandOptions): Promise<ExitCode> {
+  if (options.out && !options.force && existsSync(options.out)) {
+    throw new InputError("already exists; nothing was written", {
+      file: options.out,
+      fix: "Choose another path with -o, or pass --force to replace it",
+    });
+  }
   const spec = parseConfigText(await readSpec(specFile), specFile);
   const seed = options.seed ?? randomSeed();
   let personas: Persona[] = drawPopulation(spec, { count: options.count, seed, file: specFile });
@@ -40,7 +48,7 @@ export async function personasCommand(specFile: string, options: PersonasCommand
     process.stdout.write(text);
   } else {
     await writeFileAtomic(options.out, text, { overwrite: options.force ?? false });
-    process.stderr.write(`Wrote ${personas.length} personas to ${options.out}\n`);
+    process.stderr.write(`Wrote ${countOf(personas.length, "persona")} to ${options.out}\n`);
   }
   if (options.seed === undefined) {
     process.stderr.write(`Seed ${seed}: pass --seed ${seed} to draw the same personas again.\n`);

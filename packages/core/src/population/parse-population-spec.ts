@@ -1,15 +1,9 @@
 import { InputError } from "../errors.js";
+import { STRING_FIELDS } from "../persona.js";
 import { type FieldSpec, type PopulationSpec, populationSpecSchema } from "./population-spec.js";
 
 /** Persona fields SynDisco reads as text; a spec that makes them numbers would fail `Persona`. */
-const TEXT_FIELDS = new Set([
-  "sex",
-  "sexual_orientation",
-  "demographic_group",
-  "current_employment",
-  "education_level",
-  "special_instructions",
-]);
+const TEXT_FIELDS: ReadonlySet<string> = new Set(STRING_FIELDS);
 
 /**
  * Validates a population spec (parsed YAML or JSON) and fills in its defaults.
