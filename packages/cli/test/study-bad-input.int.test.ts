@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { modelPath } from "@syndisco/test-support";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli-process.js";
 import { useTempDirs } from "./helpers/temp-dir.js";
@@ -118,7 +119,11 @@ describe("bad study input exits with code 2, names the file, factor and level, a
     mkdirSync(join(dir, "prompts"));
     writeFileSync(join(dir, "config.yaml"), VALID);
     for (const [file, text] of Object.entries(FILES)) writeFileSync(join(dir, file), text);
-    const result = await runCli(["run", "config.yaml", "--dry-run", "--json"], { cwd: dir });
+    // Dry runs check that a model file is GGUF: the valid plan names a real one (the cases above need none).
+    const result = await runCli(
+      ["run", "config.yaml", "--dry-run", "--json", "--model-path", modelPath("stories260K.gguf")],
+      { cwd: dir },
+    );
     expect(result.code).toBe(0);
     const plan = JSON.parse(result.stdout) as {
       cells: { id: string; discussions: number }[];
