@@ -5,8 +5,9 @@ import type { DiscussionOptions } from "../jobs/discussion-options.js";
 import type { ModeratorPolicy } from "../jobs/moderator-policy.js";
 import { requireModeratorPolicy } from "../jobs/moderator-policy.js";
 import { requireWholeNumber } from "../jobs/validate.js";
+import { RoundRobin } from "../turn-managers/round-robin.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
-import type { KnownOptions } from "../util/known-options.js";
+import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import type { SeedItem } from "./discussion-plan.js";
 import { requireActorPool, requireOutsidePool } from "./experiment-options.js";
 import type { WeightedInstructions } from "./participant-cast.js";
@@ -79,48 +80,75 @@ export const DISCUSSION_EXPERIMENT_OPTIONS: KnownOptions<DiscussionExperimentOpt
   metadata: true,
 };
 
+/** The options that have no default: unset means "none" (no moderator, never end early, a drawn seed, no mix). */
+type UnsetMeansNone = "moderator" | "endAfterSilentTurns" | "seed" | "instructionMix";
+
+/** The options of a {@link DiscussionExperiment} with their defaults applied, as the experiment keeps them. */
+export type ResolvedDiscussionExperimentOptions = Required<Omit<DiscussionExperimentOptions, UnsetMeansNone>> &
+  Pick<DiscussionExperimentOptions, UnsetMeansNone>;
+
+/** The default of every option that has one, as the option docs above state them. */
+function defaultOptions() {
+  return {
+    seedOpinions: [],
+    moderatorPolicy: "always",
+    // A new one for each experiment: a turn manager holds state.
+    nextTurnManager: new RoundRobin(),
+    historyCtxLen: 3,
+    numTurns: 10,
+    numActiveUsers: 2,
+    numDiscussions: 5,
+    concurrency: 1,
+    usernames: "persona",
+    metadata: {},
+  } satisfies Omit<ResolvedDiscussionExperimentOptions, "users" | UnsetMeansNone>;
+}
+
 /**
- * Checks the options of a {@link DiscussionExperiment} with their defaults applied.
+ * Checks the options of a {@link DiscussionExperiment} and applies the defaults (an option set to `undefined`
+ * counts as unset). The lists in the result are copies, so that changing the caller's lists later does not
+ * change the experiment.
  *
- * @throws {@link InputError} naming the first invalid option.
+ * @throws {@link InputError} naming the first unknown or invalid option.
  */
-export function requireDiscussionExperimentOptions({
-  users,
-  seedOpinions,
-  moderator,
-  moderatorPolicy,
-  endAfterSilentTurns,
-  historyCtxLen,
-  numTurns,
-  numActiveUsers,
-  numDiscussions,
-  concurrency,
-  instructionMix,
-  usernames,
-}: Omit<DiscussionExperimentOptions, "nextTurnManager" | "seed" | "metadata"> &
-  Required<
-    Pick<
-      DiscussionExperimentOptions,
-      "seedOpinions" | "historyCtxLen" | "numTurns" | "numActiveUsers" | "numDiscussions" | "concurrency"
-    >
-  >): void {
+export function resolveDiscussionExperimentOptions(
+  options: DiscussionExperimentOptions,
+): ResolvedDiscussionExperimentOptions {
+  rejectUnknownOptions(options, DISCUSSION_EXPERIMENT_OPTIONS, "DiscussionExperiment");
+  const given: Partial<DiscussionExperimentOptions> = Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  );
+  const resolved = { ...defaultOptions(), ...given, users: options.users } as ResolvedDiscussionExperimentOptions;
+  requireValidOptions(resolved);
+  return {
+    ...resolved,
+    users: [...resolved.users],
+    seedOpinions: resolved.seedOpinions.map((item) => (typeof item === "string" ? item : [...item])),
+    instructionMix: resolved.instructionMix?.map((choice) => ({ ...choice })),
+    metadata: { ...resolved.metadata },
+  };
+}
+
+/** @throws {@link InputError} naming the first invalid option. */
+function requireValidOptions(options: ResolvedDiscussionExperimentOptions): void {
+  const { users, numActiveUsers, endAfterSilentTurns, moderator, usernames } = options;
   requireActorPool(users, "users", ActorType.USER);
-  requireWholeNumber(historyCtxLen, "historyCtxLen", 0);
-  requireWholeNumber(numTurns, "numTurns", 1);
-  requireWholeNumber(numActiveUsers, "numActiveUsers", 1);
-  requireWholeNumber(numDiscussions, "numDiscussions", 1);
-  requireWholeNumber(concurrency, "concurrency", 1);
+  requireWholeNumber(options.historyCtxLen, "historyCtxLen", 0);
+  requireWholeNumber(options.numTurns, "numTurns", 1);
+  requireWholeNumber(options.numActiveUsers, "numActiveUsers", 1);
+  requireWholeNumber(options.numDiscussions, "numDiscussions", 1);
+  requireWholeNumber(options.concurrency, "concurrency", 1);
   if (endAfterSilentTurns !== undefined) requireWholeNumber(endAfterSilentTurns, "endAfterSilentTurns", 1);
-  requireModeratorPolicy(moderatorPolicy);
+  requireModeratorPolicy(options.moderatorPolicy);
   if (numActiveUsers > users.length) {
     throw new InputError(`numActiveUsers is ${numActiveUsers} but the pool has only ${users.length} users`, {
       field: "numActiveUsers",
       fix: `Use at most ${users.length}, or add users to the pool`,
     });
   }
-  requireSeedOpinions(seedOpinions);
+  requireSeedOpinions(options.seedOpinions);
   if (moderator) requireOutsidePool(moderator, users);
-  requireInstructionMix(instructionMix);
+  requireInstructionMix(options.instructionMix);
   if (usernames !== "persona" && usernames !== "random") {
     throw new InputError(`usernames must be "persona" or "random", not ${JSON.stringify(usernames)}`, {
       field: "usernames",

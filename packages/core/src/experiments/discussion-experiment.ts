@@ -4,13 +4,10 @@ import { InputError } from "../errors.js";
 import { parseDiscussionFile } from "../formats/discussion-file.js";
 import { Discussion } from "../jobs/discussion.js";
 import type { ModeratorPolicy } from "../jobs/moderator-policy.js";
-import { RoundRobin } from "../turn-managers/round-robin.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
-import { rejectUnknownOptions } from "../util/known-options.js";
 import {
-  DISCUSSION_EXPERIMENT_OPTIONS,
   type DiscussionExperimentOptions,
-  requireDiscussionExperimentOptions,
+  resolveDiscussionExperimentOptions,
 } from "./discussion-experiment-options.js";
 import { type DiscussionPlanUnit, planDiscussions, type SeedItem } from "./discussion-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
@@ -66,53 +63,22 @@ export class DiscussionExperiment {
 
   /** @throws {@link InputError} naming the option when one is invalid. */
   constructor(options: DiscussionExperimentOptions) {
-    rejectUnknownOptions(options, DISCUSSION_EXPERIMENT_OPTIONS, "DiscussionExperiment");
-    const {
-      users,
-      seedOpinions = [],
-      moderator,
-      moderatorPolicy = "always",
-      endAfterSilentTurns,
-      nextTurnManager = new RoundRobin(),
-      historyCtxLen = 3,
-      numTurns = 10,
-      numActiveUsers = 2,
-      numDiscussions = 5,
-      seed,
-      concurrency = 1,
-      instructionMix,
-      usernames = "persona",
-      metadata = {},
-    } = options;
-    requireDiscussionExperimentOptions({
-      users,
-      seedOpinions,
-      moderator,
-      moderatorPolicy,
-      endAfterSilentTurns,
-      historyCtxLen,
-      numTurns,
-      numActiveUsers,
-      numDiscussions,
-      concurrency,
-      instructionMix,
-      usernames,
-    });
-    this.#metadata = { ...metadata };
-    this.cast = { instructionMix: instructionMix?.map((choice) => ({ ...choice })), usernames };
-    this.users = [...users];
-    this.seedOpinions = seedOpinions.map((item) => (typeof item === "string" ? item : [...item]));
-    this.moderator = moderator;
-    this.nextTurnManager = nextTurnManager;
-    this.historyCtxLen = historyCtxLen;
-    this.moderatorPolicy = moderatorPolicy;
-    this.endAfterSilentTurns = endAfterSilentTurns;
-    this.numTurns = numTurns;
-    this.numActiveUsers = numActiveUsers;
-    this.numDiscussions = numDiscussions;
-    this.concurrency = concurrency;
-    this.#usersByName = new Map(users.map((user) => [user.getName(), user]));
-    this.#seed = new ExperimentSeed(seed);
+    const resolved = resolveDiscussionExperimentOptions(options);
+    this.users = resolved.users;
+    this.seedOpinions = resolved.seedOpinions;
+    this.moderator = resolved.moderator;
+    this.moderatorPolicy = resolved.moderatorPolicy;
+    this.endAfterSilentTurns = resolved.endAfterSilentTurns;
+    this.nextTurnManager = resolved.nextTurnManager;
+    this.historyCtxLen = resolved.historyCtxLen;
+    this.numTurns = resolved.numTurns;
+    this.numActiveUsers = resolved.numActiveUsers;
+    this.numDiscussions = resolved.numDiscussions;
+    this.concurrency = resolved.concurrency;
+    this.cast = { instructionMix: resolved.instructionMix, usernames: resolved.usernames };
+    this.#metadata = resolved.metadata;
+    this.#usersByName = new Map(resolved.users.map((user) => [user.getName(), user]));
+    this.#seed = new ExperimentSeed(resolved.seed);
   }
 
   /**
