@@ -14,6 +14,7 @@ interface DrawnChart {
   type: string;
   labels: string[];
   datasets: { label: string; data: unknown[] }[];
+  axisTitles: (string | undefined)[];
   inkedPixels: number;
 }
 
@@ -41,7 +42,11 @@ describe.skipIf(!haveChromium())("the report's analysis charts in headless Chrom
         return ids.map((id) => {
           const canvas = document.getElementById(id) as HTMLCanvasElement;
           const chart = chartGlobal.getChart(canvas) as
-            | { config: { type: string }; data: { labels: string[]; datasets: { label: string; data: unknown[] }[] } }
+            | {
+                config: { type: string };
+                data: { labels: string[]; datasets: { label: string; data: unknown[] }[] };
+                options: { scales: Record<string, { title?: { display?: boolean; text?: string } }> };
+              }
             | undefined;
           const pixels = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
           let inked = 0;
@@ -50,12 +55,23 @@ describe.skipIf(!haveChromium())("the report's analysis charts in headless Chrom
             type: chart?.config.type ?? "none",
             labels: chart?.data.labels ?? [],
             datasets: (chart?.data.datasets ?? []).map((set) => ({ label: set.label, data: set.data })),
+            axisTitles: ["x", "y"].map((axis) => {
+              const title = chart?.options.scales[axis]?.title;
+              return title?.display ? title.text : undefined;
+            }),
             inkedPixels: inked,
           };
         });
       }, ANALYSIS_CHARTS);
       const [words, diversity, participation, means] = charts as DrawnChart[];
       for (const chart of charts as DrawnChart[]) expect(chart.inkedPixels).toBeGreaterThan(500);
+      // Both axes of every chart say what they measure.
+      expect((charts as DrawnChart[]).map((chart) => chart.axisTitles)).toEqual([
+        ["words", "comments"],
+        ["diversity", "density"],
+        ["model", "share of comments that say something"],
+        ["group · annotator · measure", "value"],
+      ]);
 
       // Words per comment: one histogram per group whose counts add up to the group's comments.
       const dataset = csv("dataset.csv")[0] as Record<string, string>;

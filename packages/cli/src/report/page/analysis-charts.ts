@@ -1,27 +1,23 @@
 /// <reference lib="dom" />
 
 import type { AnalysisCharts } from "@syndisco/analysis";
-import type { ChartConfiguration, Chart as ChartJs } from "chart.js";
+import type { ChartConfiguration } from "chart.js";
+import {
+  axisTitle,
+  baseOptions,
+  type ChartOptions,
+  type ChartsSection,
+  chartFigure,
+  drawChart,
+} from "./chart-frame.js";
 import { categoryColour } from "./colours.js";
 import { byId, el } from "./dom.js";
-
-/** Chart.js's UMD build, inlined before the page script, defines this global. */
-declare const Chart: typeof ChartJs;
-
-/** The ids of the analysis charts' canvases. */
-export const ANALYSIS_CHART_IDS = ["chart-words", "chart-diversity", "chart-participation", "chart-annotation-means"];
-
-/** The analysis charts section; `draw` draws them once the section is in the document. */
-export interface AnalysisChartsSection {
-  element: HTMLElement;
-  draw(): void;
-}
 
 /**
  * The measures of `syndisco analyze` as four charts: words per comment and diversity density by group,
  * participation rate by model, and annotation means with their 95% bootstrap intervals.
  */
-export function analysisChartsSection(charts: AnalysisCharts): AnalysisChartsSection {
+export function analysisChartsSection(charts: AnalysisCharts): ChartsSection {
   const element = el(
     "section",
     { id: "analysis" },
@@ -29,42 +25,27 @@ export function analysisChartsSection(charts: AnalysisCharts): AnalysisChartsSec
     el(
       "div",
       { className: "chart-grid" },
-      figure("chart-words", "Words per comment"),
-      figure("chart-diversity", "Diversity (1 − mean ROUGE-L F1 of a discussion's comment pairs): density"),
-      figure("chart-participation", "Participation rate by model"),
-      figure("chart-annotation-means", "Annotation means with 95% bootstrap intervals"),
+      chartFigure("chart-words", "Words per comment"),
+      chartFigure("chart-diversity", "Diversity (1 − mean ROUGE-L F1 of a discussion's comment pairs): density"),
+      chartFigure("chart-participation", "Participation rate by model"),
+      chartFigure("chart-annotation-means", "Annotation means with 95% bootstrap intervals"),
     ),
   );
   return {
     element,
     draw: () => {
-      new Chart(byId<HTMLCanvasElement>("chart-words"), wordsChart(charts.words));
-      new Chart(byId<HTMLCanvasElement>("chart-diversity"), diversityChart(charts.diversity));
-      new Chart(byId<HTMLCanvasElement>("chart-participation"), participationChart(charts.participation));
-      new Chart(byId<HTMLCanvasElement>("chart-annotation-means"), meansChart(charts.annotations));
+      drawChart("chart-words", wordsChart(charts.words));
+      drawChart("chart-diversity", diversityChart(charts.diversity));
+      drawChart("chart-participation", participationChart(charts.participation));
+      drawChart("chart-annotation-means", meansChart(charts.annotations));
       if (charts.annotations.length === 0) byId("chart-annotation-means-note").textContent = "No numeric annotations.";
     },
   };
 }
 
-function figure(id: string, caption: string): HTMLElement {
-  return el(
-    "figure",
-    { className: "chart panel" },
-    el("h3", {}, caption),
-    el("div", { className: "chart-box" }, el("canvas", { id, role: "img", "aria-label": caption })),
-    el("p", { id: `${id}-note`, className: "note muted" }),
-  );
-}
-
-function options(yTitle: string, xTitle: string): NonNullable<ChartConfiguration["options"]> {
-  return {
-    animation: false,
-    responsive: true,
-    maintainAspectRatio: false,
-    plugins: { legend: { position: "bottom" } },
-    scales: { x: { title: { display: true, text: xTitle } }, y: { title: { display: true, text: yTitle } } },
-  };
+/** The shared options with both axes titled. */
+function options(yTitle: string, xTitle: string): ChartOptions {
+  return { ...baseOptions(), scales: { x: { title: axisTitle(xTitle) }, y: { title: axisTitle(yTitle) } } };
 }
 
 function wordsChart(words: AnalysisCharts["words"]): ChartConfiguration {
@@ -114,7 +95,13 @@ function participationChart(rows: AnalysisCharts["participation"]): ChartConfigu
         backgroundColor: categoryColour(index),
       })),
     },
-    options: { ...options("share of comments that say something", "model"), scales: { y: { min: 0, max: 1 } } },
+    options: {
+      ...baseOptions(),
+      scales: {
+        x: { title: axisTitle("model") },
+        y: { min: 0, max: 1, title: axisTitle("share of comments that say something") },
+      },
+    },
   };
 }
 

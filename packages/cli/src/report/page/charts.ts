@@ -1,25 +1,24 @@
 /// <reference lib="dom" />
 
 import type { BreakdownGroup, MeasurementLevel } from "@syndisco/core";
-import type { ChartConfiguration, Chart as ChartJs } from "chart.js";
+import type { ChartConfiguration } from "chart.js";
 import { countOf } from "../../plural.js";
 import { CODER_ATTRIBUTE, type ReportData, type ReportMeasure, TURN_ATTRIBUTE } from "../report-data.js";
+import {
+  axisTitle,
+  baseOptions,
+  type ChartOptions,
+  type ChartsSection,
+  chartFigure,
+  drawChart,
+} from "./chart-frame.js";
 import { categoryColour, valueColour } from "./colours.js";
 import { byId, el } from "./dom.js";
 import { formatValue, measureLabel } from "./format.js";
 
-/** Chart.js's UMD build, inlined before the page script, defines this global. */
-declare const Chart: typeof ChartJs;
-
 // Up to this many distinct values, distributions are drawn as stacked shares; beyond, as means.
 const MAX_STACKED_VALUES = 12;
 const LEVELS: readonly MeasurementLevel[] = ["nominal", "ordinal", "interval"];
-
-/** The charts section; {@link ChartsSection.draw} draws the charts once the section is in the document. */
-export interface ChartsSection {
-  element: HTMLElement;
-  draw(): void;
-}
 
 /**
  * Four charts: the distribution of a measure's values by a chosen persona attribute, the values by position
@@ -64,18 +63,13 @@ export function chartsSection(data: ReportData): ChartsSection {
     ),
   );
 
-  const charts = new Map<string, ChartJs>();
-  const show = (id: string, config: ChartConfiguration) => {
-    charts.get(id)?.destroy();
-    charts.set(id, new Chart(byId<HTMLCanvasElement>(id), config));
-  };
   const selectedMeasure = () =>
     data.measures.find((measure) => measure.name === measureSelect.value) ?? (data.measures[0] as ReportMeasure);
   const drawSelected = () => {
     const measure = selectedMeasure();
-    show("chart-by-attribute", distributionChart(measure, groupsBy(measure, attributeSelect.value)));
-    show("chart-by-turn", turnChart(measure, groupsBy(measure, TURN_ATTRIBUTE)));
-    show("chart-pairs", pairsChart(measure));
+    drawChart("chart-by-attribute", distributionChart(measure, groupsBy(measure, attributeSelect.value)));
+    drawChart("chart-by-turn", turnChart(measure, groupsBy(measure, TURN_ATTRIBUTE)));
+    drawChart("chart-pairs", pairsChart(measure));
     byId("chart-pairs-note").textContent =
       measure.pairs.length === 0 ? "Only one annotator gave this measure: there is no pair to compare." : "";
   };
@@ -84,21 +78,10 @@ export function chartsSection(data: ReportData): ChartsSection {
   return {
     element,
     draw: () => {
-      show("chart-agreement", agreementChart(data.measures));
+      drawChart("chart-agreement", agreementChart(data.measures));
       drawSelected();
     },
   };
-}
-
-/** A chart's frame: a caption, the canvas, and a line for a note under it (`<id>-note`). */
-function chartFigure(id: string, caption: string): HTMLElement {
-  return el(
-    "figure",
-    { className: "chart panel" },
-    el("h3", {}, caption),
-    el("div", { className: "chart-box" }, el("canvas", { id, role: "img", "aria-label": caption })),
-    el("p", { id: `${id}-note`, className: "note muted" }),
-  );
 }
 
 function optionGroup(label: string, attributes: readonly string[], display: (name: string) => string): HTMLElement {
@@ -117,15 +100,6 @@ function groupsBy(measure: ReportMeasure, attribute: string): BreakdownGroup[] {
 function sharePercent(group: BreakdownGroup, value: string | number): number {
   const count = group.distribution.find((entry) => entry.value === value)?.count ?? 0;
   return group.count > 0 ? (100 * count) / group.count : 0;
-}
-
-function baseOptions(): NonNullable<ChartConfiguration["options"]> {
-  return {
-    animation: false,
-    responsive: true,
-    maintainAspectRatio: false,
-    plugins: { legend: { position: "bottom" } },
-  };
 }
 
 /** Stacked shares of each value per group, or the mean per group when a measure has many distinct values. */
@@ -154,7 +128,7 @@ function distributionChart(measure: ReportMeasure, groups: readonly BreakdownGro
       ...baseOptions(),
       scales: {
         x: { stacked: true },
-        y: { stacked: true, min: 0, max: 100, title: { display: true, text: "% of answers" } },
+        y: { stacked: true, min: 0, max: 100, title: axisTitle("% of answers") },
       },
       plugins: {
         legend: { position: "bottom" },
@@ -174,7 +148,7 @@ function distributionChart(measure: ReportMeasure, groups: readonly BreakdownGro
 /** The mean value (numbers) or each label's share (labels) at each position in the discussions. */
 function turnChart(measure: ReportMeasure, groups: readonly BreakdownGroup[]): ChartConfiguration {
   const labels = groups.map((group) => (group.value === null ? "?" : String(group.value)));
-  const x = { title: { display: true, text: "comment number in the discussion" } };
+  const x = { title: axisTitle("comment number in the discussion") };
   if (measure.kind === "numeric") {
     return {
       type: "line",
@@ -189,7 +163,7 @@ function turnChart(measure: ReportMeasure, groups: readonly BreakdownGroup[]): C
           },
         ],
       },
-      options: { ...baseOptions(), scales: { x, y: { title: { display: true, text: "mean answer" } } } },
+      options: { ...baseOptions(), scales: { x, y: { title: axisTitle("mean answer") } } },
     };
   }
   return {
@@ -205,7 +179,7 @@ function turnChart(measure: ReportMeasure, groups: readonly BreakdownGroup[]): C
     },
     options: {
       ...baseOptions(),
-      scales: { x, y: { min: 0, max: 100, title: { display: true, text: "% of answers" } } },
+      scales: { x, y: { min: 0, max: 100, title: axisTitle("% of answers") } },
     },
   };
 }
@@ -248,9 +222,9 @@ function levelColour(level: MeasurementLevel): string {
   return categoryColour(LEVELS.indexOf(level));
 }
 
-function alphaOptions(): NonNullable<ChartConfiguration["options"]> {
+function alphaOptions(): ChartOptions {
   return {
     ...baseOptions(),
-    scales: { y: { suggestedMin: 0, suggestedMax: 1, title: { display: true, text: "alpha" } } },
+    scales: { y: { suggestedMin: 0, suggestedMax: 1, title: axisTitle("alpha") } },
   };
 }
