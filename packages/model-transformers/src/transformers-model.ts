@@ -9,21 +9,17 @@ import {
 } from "@syndisco/core";
 import { findCudaProvider, planDevices, type SessionDevice } from "./cuda-provider.js";
 import { type GenerationRuntime, generateBatch, type SamplingSettings } from "./generate-batch.js";
+import { createModelRuntime, samplingSettings } from "./generation-runtime.js";
 import { type LoadedModel, loadModel } from "./load-model.js";
 import { type BatchJob, MicroBatcher } from "./micro-batcher.js";
 import { transformersIdentity } from "./model-identity.js";
 import { checkModelSource, describeSource, resolveModelSource } from "./model-source.js";
-import { type TransformersDtype, type TransformersModelOptions, usesSampling, validateOptions } from "./options.js";
+import { type TransformersDtype, type TransformersModelOptions, validateOptions } from "./options.js";
 import { createProgressLog } from "./progress-log.js";
-import { PromptCache } from "./prompt-cache.js";
 import { createPromptFormat, type PromptFormat } from "./prompt-format.js";
-import { supportsRowPrefill } from "./row-prefill.js";
 import { type SessionThreads, sessionThreads } from "./session-threads.js";
-import { createTokenCodec } from "./token-codec.js";
 
 const DEFAULT_BATCH_SIZE = 4;
-const DEFAULT_PROMPT_CACHE_MB = 256;
-const BYTES_PER_MB = 1024 * 1024;
 
 /** One `prompt` call on its way to a batch. */
 interface PromptJob {
@@ -96,34 +92,12 @@ export class TransformersModel extends BaseModel {
     }
     super(options);
     this.#identity = identity;
-    const { transformers, tokenizer, model } = loaded;
-    const config = model.config as { eos_token_id?: number | number[]; max_position_embeddings?: number };
-    const eosTokenIds = new Set(
-      [model.generation_config?.eos_token_id ?? config.eos_token_id, tokenizer.eos_token_id]
-        .flat()
-        .filter((id): id is number => typeof id === "number"),
-    );
-    const prefillRowsAlone = loaded.device === "cpu" && supportsRowPrefill(model);
-    const promptCacheMB = options.promptCacheMB ?? DEFAULT_PROMPT_CACHE_MB;
-    this.#runtime = {
-      transformers,
-      model,
-      codec: createTokenCodec(tokenizer),
-      padTokenId: tokenizer.pad_token_id ?? [...eosTokenIds][0] ?? 0,
-      eosTokenIds,
-      prefillRowsAlone,
-      promptCache: prefillRowsAlone && promptCacheMB > 0 ? new PromptCache(promptCacheMB * BYTES_PER_MB) : undefined,
-    };
+    const { runtime, contextLength } = createModelRuntime(loaded, options);
+    this.#runtime = runtime;
     this.#format = format;
-    this.#sampling = {
-      doSample: usesSampling(options),
-      temperature: options.temperature,
-      topP: options.topP,
-      topK: options.topK,
-      repetitionPenalty: options.repetitionPenalty,
-    };
+    this.#sampling = samplingSettings(options);
     this.#seed = options.seed;
-    this.#contextLength = config.max_position_embeddings;
+    this.#contextLength = contextLength;
     this.#logger = logger;
     this.concurrency = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.device = loaded.device;
