@@ -6,18 +6,13 @@ import { Persona, type PersonaValue } from "../persona.js";
 import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { ActorType } from "./actor-type.js";
 import { cleanReply } from "./clean-reply.js";
-import {
-  type ActorDescription,
-  ANNOTATOR_STOP_STRINGS,
-  buildActorPrompt,
-  formatComment,
-  PARTICIPANT_STOP_STRINGS,
-} from "./prompt.js";
+import { type ActorDescription, buildActorPrompt, formatComment } from "./prompt.js";
 import {
   buildActorPrompt22,
   formatComment22,
   type HistoryComment,
   type PromptStyle,
+  stopStrings,
   systemPrompt22,
 } from "./prompt-22.js";
 
@@ -229,7 +224,7 @@ export class Actor {
           history: lines,
           note,
         });
-    const stop = this.actorType === ActorType.ANNOTATOR ? ANNOTATOR_STOP_STRINGS : PARTICIPANT_STOP_STRINGS;
+    const stop = stopStrings(this.isAnnotator, this.promptStyle);
     const startedAt = performance.now();
     // Options that are not set stay undefined rather than absent: one object shape for every call.
     const reply = await this.model.prompt(messages, {
@@ -240,7 +235,11 @@ export class Actor {
       responseSchema: this.#responseSchema,
     });
     const latencyMs = performance.now() - startedAt;
-    const text = cleanReply(reply.text, { speaker: this.getName(), finishReason: reply.finishReason });
+    const text = cleanReply(reply.text, {
+      speaker: this.getName(),
+      finishReason: reply.finishReason,
+      promptStyle: this.promptStyle,
+    });
     // New keys before the spread (see BaseModel.prompt for why the order matters).
     return { rawText: reply.text, latencyMs, ...reply, text };
   }

@@ -54,6 +54,35 @@ describe("cleanReply", () => {
   });
 });
 
+describe("cleanReply in the 2.2 prompt style", () => {
+  const zoe = { speaker: "Zoë Kim", promptStyle: "2.2" } as const;
+
+  it("removes an echoed `Comment by user NAME:` header of the speaker, with the quotes it opens and closes", () => {
+    expect(cleanReply('Comment by user Zoë Kim: "\nI agree with you."', zoe)).toBe("I agree with you.");
+    expect(cleanReply("Comment by user Zoë Kim: I agree.", zoe)).toBe("I agree.");
+    expect(cleanReply('Zoë Kim: "\nShort."', zoe)).toBe("Short.");
+    expect(cleanReply('Comment by user Zoë Kim: "\nComment by user Zoë Kim: "\nTwice."', zoe)).toBe("Twice.");
+  });
+
+  it("keeps quotes inside the comment when the header's quote is not closed at its end", () => {
+    expect(cleanReply('Comment by user Zoë Kim: "\nHe said "no" to me', zoe)).toBe('He said "no" to me');
+  });
+
+  it("drops everything from the point where another participant's 2.2 comment starts", () => {
+    const raw = 'Comment by user Zoë Kim: "\nFine by me."\nComment by user Giannis: "\nNo way."';
+    expect(cleanReply(raw, zoe)).toBe("Fine by me.");
+    expect(cleanReply('Sure.\nComment by user Giannis: "\nhi"', zoe)).toBe("Sure.");
+    expect(cleanReply('Comment by user Giannis: "\nI am Giannis now."', zoe)).toBe("");
+  });
+
+  it("leaves 2.2 headers alone in the default style, and 2.0 headers alone in the 2.2 style", () => {
+    expect(cleanReply("Comment by user Emma35: hi", { speaker })).toBe("Comment by user Emma35: hi");
+    expect(cleanReply("Fine. User Giannis posted: sure", { speaker: "Zoë Kim", promptStyle: "2.2" })).toBe(
+      "Fine. User Giannis posted: sure",
+    );
+  });
+});
+
 describe("the per-speaker pattern cache", () => {
   it("stays bounded however many speakers it meets, and still cleans", () => {
     for (let index = 0; index < 5000; index++)

@@ -77,6 +77,14 @@ describe('promptStyle "2.2"', () => {
     ]);
   });
 
+  it("cleans a reply that echoes its own 2.2 header and stops where the next 2.2 comment would start", async () => {
+    const model = new ScriptedModel({
+      replies: ['Comment by user Zoë: "\nHi there."\nComment by user Giannis: "\nHey"'],
+    });
+    expect(await zoe(model).speak([])).toBe("Hi there.");
+    expect(model.calls[0]?.options.stop).toContain("\nComment by user ");
+  });
+
   it("refuses a persona without a username outside the 2.2 style, and a type that contradicts isAnnotator", () => {
     const model = new ScriptedModel({ replies: ["x"] });
     expect(() => zoe(model, { promptStyle: "2.0" })).toThrow(

@@ -1,4 +1,5 @@
 import type { ChatMessage } from "../model/messages.js";
+import { ANNOTATOR_STOP_STRINGS, PARTICIPANT_STOP_STRINGS } from "./prompt.js";
 import { pythonJsonDumps } from "./python-json.js";
 
 /** The prompt styles an actor can speak with: this library's (SynDisco 2.0's) or SynDisco 2.2's. */
@@ -16,6 +17,18 @@ export interface Actor22Description {
   instructions: string;
   type: "user" | "annotator";
   persona: Record<string, unknown>;
+}
+
+// In the 2.2 style a reply should also stop where the model starts the next `Comment by user NAME:` entry.
+const STOP_STRINGS_22 = {
+  participant: ["\nComment by user ", ...PARTICIPANT_STOP_STRINGS],
+  annotator: ["\nComment by user ", ...ANNOTATOR_STOP_STRINGS],
+};
+
+/** Where an actor's reply should end early: where its model starts writing the next comment of the history. */
+export function stopStrings(isAnnotator: boolean, style: PromptStyle): readonly string[] {
+  if (style === "2.2") return isAnnotator ? STOP_STRINGS_22.annotator : STOP_STRINGS_22.participant;
+  return isAnnotator ? ANNOTATOR_STOP_STRINGS : PARTICIPANT_STOP_STRINGS;
 }
 
 /** SynDisco 2.2's system prompt: the description as Python's `json.dumps` writes it. */
