@@ -49,17 +49,20 @@ export { listJsonFiles } from "./export/list-json-files.js";
 export { loadDiscussionFolder } from "./export/load-discussions.js";
 export { messageId } from "./export/message-id.js";
 export { readJsonFile } from "./export/read-json.js";
+export { type OutputFileData, readOutputFile, readSidecar } from "./export/read-output-file.js";
 export { type ExportRows, writeCsv, writeJsonLines } from "./export/write-rows.js";
 export { parseAnnotationFile, type ReadAnnotationOptions } from "./formats/annotation-file.js";
-export { fileFormatOf } from "./formats/detect-format.js";
+export { fileFormatOf, fileKindOf } from "./formats/detect-format.js";
 export {
   type AnnotationFile,
   type DiscussionFile,
   type DiscussionLogEntry,
   type FileFormat,
+  type ParseDiscussionOptions,
   parseDiscussionFile,
   type ReadDiscussionOptions,
 } from "./formats/discussion-file.js";
+export { META_SUFFIX, type Sidecar22, sidecarPathOf } from "./formats/sidecar-22.js";
 export {
   readSystemPrompt22,
   type Syndisco22File,
@@ -79,6 +82,7 @@ export { loadDiscussionFile } from "./jobs/load-discussion.js";
 export type { ModerationOutcome, ModeratorTurnRecord } from "./jobs/moderation.js";
 export { DECISION_QUESTION, type ModeratorDecision } from "./jobs/moderator-decision.js";
 export { type ModeratorPolicy, moderatorPolicySchema } from "./jobs/moderator-policy.js";
+export { annotationTo22, discussionTo22, type Output22, type OutputFileOptions } from "./jobs/write-output.js";
 export { getLogger, type Logger } from "./logging/logger.js";
 export { type LoggingSetupOptions, loggingSetup } from "./logging/logging-setup.js";
 export { BaseModel, type BaseModelOptions } from "./model/base-model.js";

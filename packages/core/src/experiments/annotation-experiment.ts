@@ -3,8 +3,10 @@ import type { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import { formatComment } from "../actor/prompt.js";
 import { parseAnnotationFile } from "../formats/annotation-file.js";
+import type { FileFormat } from "../formats/discussion-file.js";
 import { Annotation } from "../jobs/annotation.js";
 import { requireWholeNumber } from "../jobs/validate.js";
+import { requireFileFormat } from "../jobs/write-output.js";
 import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { type AnnotationPlanUnit, findDiscussions, planAnnotations } from "./annotation-plan.js";
 import type { ExperimentRunOptions, ExperimentSummary } from "./events.js";
@@ -34,6 +36,12 @@ export interface AnnotationExperimentOptions {
    * kept in the output folder for reruns.
    */
   seed?: number;
+  /**
+   * The format of the annotation files: `"syndisco-2.0"` (default) or `"syndisco-2.2"` (exactly what SynDisco
+   * 2.2 writes; the rest, the annotated comments and the discussion's id included, goes to a sidecar
+   * `NAME.meta.json`).
+   */
+  format?: FileFormat;
 }
 
 const ANNOTATION_EXPERIMENT_OPTIONS: KnownOptions<AnnotationExperimentOptions> = {
@@ -43,6 +51,7 @@ const ANNOTATION_EXPERIMENT_OPTIONS: KnownOptions<AnnotationExperimentOptions> =
   answerRetries: true,
   concurrency: true,
   seed: true,
+  format: true,
 };
 
 /** Options of {@link AnnotationExperiment.begin}. */
@@ -73,6 +82,8 @@ export class AnnotationExperiment {
   readonly answerRetries: number;
   /** Annotations run at once. */
   readonly concurrency: number;
+  /** The format of the annotation files. */
+  readonly format: FileFormat;
   readonly #annotatorsByName: ReadonlyMap<string, Actor>;
   readonly #seed: ExperimentSeed;
 
@@ -86,7 +97,9 @@ export class AnnotationExperiment {
       answerRetries = 2,
       concurrency = 1,
       seed,
+      format = "syndisco-2.0",
     } = options;
+    requireFileFormat(format);
     requireActorPool(annotators, "annotators", ActorType.ANNOTATOR);
     requireWholeNumber(historyCtxLen, "historyCtxLen", 1);
     requireWholeNumber(answerRetries, "answerRetries", 0);
@@ -96,6 +109,7 @@ export class AnnotationExperiment {
     this.includeModComments = includeModComments;
     this.answerRetries = answerRetries;
     this.concurrency = concurrency;
+    this.format = format;
     this.#annotatorsByName = new Map(annotators.map((annotator) => [annotator.getName(), annotator]));
     this.#seed = new ExperimentSeed(seed);
   }
@@ -134,13 +148,15 @@ export class AnnotationExperiment {
       {
         unitNoun: "annotations",
         concurrency: this.concurrency,
+        format: this.format,
         identify: (stored) => {
           this.#seed.adopt(stored, "annotation");
           identity = this.#identity();
           return identity;
         },
         units: () => units,
-        checkOutput: (data, file, unit) => requireOwnOutput(parseAnnotationFile(data, file), file, unit.id),
+        checkOutput: (data, file, unit, sidecar) =>
+          requireOwnOutput(parseAnnotationFile(data, file, { sidecar }), file, unit.id),
         runUnit: (unit, context) => this.#runAnnotation(unit, context, identity),
       },
       options,
@@ -172,7 +188,7 @@ export class AnnotationExperiment {
       reportTurn({ name: unit.annotator, promptTokens: item.promptTokens, completionTokens: item.completionTokens });
       show(`${formatComment(item.name, item.comment)}\n${item.annotation}\n`);
     }
-    return () => annotation.toJsonFile(outputFile);
+    return () => annotation.toJsonFile(outputFile, { format: this.format });
   }
 
   #identity(): PlanIdentity {
@@ -183,6 +199,7 @@ export class AnnotationExperiment {
       includeModComments: this.includeModComments,
       answerRetries: this.answerRetries,
       annotators: this.annotators.map(actorIdentity),
+      format: this.format === "syndisco-2.0" ? undefined : this.format,
     };
     const models = modelIdentities(this.annotators);
     return { kind: "annotation", seed: this.#seed.value, fingerprint: fingerprintOf(description), description, models };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { InputError } from "../errors.js";
+import { META_SUFFIX } from "../formats/sidecar-22.js";
 import { loadDiscussionFile } from "../jobs/load-discussion.js";
 import { isErrnoException } from "../util/atomic-write.js";
 
@@ -27,7 +28,8 @@ export interface FoundDiscussion {
 
 /**
  * Lists and checks the discussion files of a folder: every `*.json` at its top level, sorted by name;
- * hidden entries (such as an experiment's `.syndisco` folder) are skipped.
+ * hidden entries (such as an experiment's `.syndisco` folder) and the sidecars of SynDisco 2.2 files
+ * (`*.meta.json`, read with their file) are skipped.
  *
  * @throws {@link InputError} naming the folder when it does not exist or holds no discussion, or naming
  *   the file that is not a discussion file or repeats another file's discussion id.
@@ -45,7 +47,7 @@ export async function findDiscussions(discussionsDir: string): Promise<FoundDisc
     });
   }
   const files = names
-    .filter((name) => name.endsWith(".json") && !name.startsWith("."))
+    .filter((name) => name.endsWith(".json") && !name.endsWith(META_SUFFIX) && !name.startsWith("."))
     .sort()
     .map((name) => join(folder, name));
   if (files.length === 0) {

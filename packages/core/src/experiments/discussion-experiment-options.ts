@@ -1,10 +1,12 @@
 import type { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import { InputError } from "../errors.js";
+import type { FileFormat } from "../formats/discussion-file.js";
 import type { DiscussionOptions } from "../jobs/discussion-options.js";
 import type { ModeratorPolicy } from "../jobs/moderator-policy.js";
 import { requireModeratorPolicy } from "../jobs/moderator-policy.js";
 import { requireWholeNumber } from "../jobs/validate.js";
+import { requireFileFormat } from "../jobs/write-output.js";
 import { RoundRobin } from "../turn-managers/round-robin.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
 import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
@@ -59,6 +61,11 @@ export interface DiscussionExperimentOptions {
   usernames?: "persona" | "random";
   /** Extra keys written into every discussion file (a study writes its cell's levels here). */
   metadata?: Record<string, unknown>;
+  /**
+   * The format of the discussion files: `"syndisco-2.0"` (default: SynDisco 2.0's keys, then ours) or
+   * `"syndisco-2.2"` (exactly what SynDisco 2.2 writes; the rest goes to a sidecar `NAME.meta.json`).
+   */
+  format?: FileFormat;
 }
 
 /** Every option of {@link DiscussionExperiment}, to reject the keys it does not know. */
@@ -78,6 +85,7 @@ export const DISCUSSION_EXPERIMENT_OPTIONS: KnownOptions<DiscussionExperimentOpt
   instructionMix: true,
   usernames: true,
   metadata: true,
+  format: true,
 };
 
 /** The options that have no default: unset means "none" (no moderator, never end early, a drawn seed, no mix). */
@@ -101,6 +109,7 @@ function defaultOptions() {
     concurrency: 1,
     usernames: "persona",
     metadata: {},
+    format: "syndisco-2.0",
   } satisfies Omit<ResolvedDiscussionExperimentOptions, "users" | UnsetMeansNone>;
 }
 
@@ -149,6 +158,7 @@ function requireValidOptions(options: ResolvedDiscussionExperimentOptions): void
   requireSeedOpinions(options.seedOpinions);
   if (moderator) requireOutsidePool(moderator, users);
   requireInstructionMix(options.instructionMix);
+  requireFileFormat(options.format);
   if (usernames !== "persona" && usernames !== "random") {
     throw new InputError(`usernames must be "persona" or "random", not ${JSON.stringify(usernames)}`, {
       field: "usernames",

@@ -1,7 +1,7 @@
 import type { Actor } from "../actor/actor.js";
 import { formatComment } from "../actor/prompt.js";
 import { InputError } from "../errors.js";
-import { parseDiscussionFile } from "../formats/discussion-file.js";
+import { type FileFormat, parseDiscussionFile } from "../formats/discussion-file.js";
 import { Discussion } from "../jobs/discussion.js";
 import type { ModeratorPolicy } from "../jobs/moderator-policy.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
@@ -57,6 +57,8 @@ export class DiscussionExperiment {
   readonly concurrency: number;
   /** The participants' instruction mix and usernames (see the options). */
   readonly cast: ParticipantCast;
+  /** The format of the discussion files. */
+  readonly format: FileFormat;
   readonly #usersByName: ReadonlyMap<string, Actor>;
   readonly #seed: ExperimentSeed;
   readonly #metadata: Record<string, unknown>;
@@ -77,6 +79,7 @@ export class DiscussionExperiment {
     this.concurrency = resolved.concurrency;
     this.cast = { instructionMix: resolved.instructionMix, usernames: resolved.usernames };
     this.#metadata = resolved.metadata;
+    this.format = resolved.format;
     this.#usersByName = new Map(resolved.users.map((user) => [user.getName(), user]));
     this.#seed = new ExperimentSeed(resolved.seed);
   }
@@ -117,13 +120,15 @@ export class DiscussionExperiment {
       {
         unitNoun: "discussions",
         concurrency: this.concurrency,
+        format: this.format,
         identify: (stored) => {
           this.#seed.adopt(stored, "discussion");
           identity = this.#identity();
           return identity;
         },
         units: (planned) => this.#units(planned),
-        checkOutput: (data, file, unit) => requireOwnOutput(parseDiscussionFile(data, file), file, unit.id),
+        checkOutput: (data, file, unit, sidecar) =>
+          requireOwnOutput(parseDiscussionFile(data, file, { sidecar }), file, unit.id),
         runUnit: (unit, context) => this.#runDiscussion(unit, context, identity),
       },
       options,
@@ -171,7 +176,7 @@ export class DiscussionExperiment {
       });
       show(`${formatComment(comment.name, comment.text)}\n`);
     }
-    return () => discussion.toJsonFile(outputFile);
+    return () => discussion.toJsonFile(outputFile, { format: this.format });
   }
 
   #identity(): PlanIdentity {
@@ -191,6 +196,7 @@ export class DiscussionExperiment {
       usernames: this.cast.usernames === "random" ? "random" : undefined,
       moderatorPolicy: this.moderatorPolicy === "always" ? undefined : this.moderatorPolicy,
       endAfterSilentTurns: this.endAfterSilentTurns,
+      format: this.format === "syndisco-2.0" ? undefined : this.format,
     };
     const models = modelIdentities([...this.users, this.moderator]);
     return { kind: "discussion", seed: this.#seed.value, fingerprint: fingerprintOf(description), description, models };

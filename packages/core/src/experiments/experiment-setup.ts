@@ -1,3 +1,4 @@
+import type { FileFormat } from "../formats/discussion-file.js";
 import type { PlanIdentity } from "./plan-file.js";
 
 /** One turn of a unit, as the unit reports it; token counts are left out (or undefined) when unknown. */
@@ -27,12 +28,17 @@ export interface ExperimentSetup<Unit extends { id: string }> {
   /** "discussions" or "annotations", for messages. */
   unitNoun: string;
   concurrency: number;
+  /** The format of the output files (recorded in the journal). */
+  format: FileFormat;
   /** The experiment's identity, given the plan an earlier run recorded in the folder (to reuse its seed). */
   identify(stored: PlanIdentity | undefined): PlanIdentity;
   /** The plan's units, in order; called more than once, so it should be cheap to repeat. */
   units(identity: PlanIdentity): Iterable<Unit>;
-  /** Throws unless `data` (a parsed output file) is a finished output of `unit`. */
-  checkOutput(data: unknown, file: string, unit: Unit): void;
+  /**
+   * Throws unless `data` (a parsed output file, with `sidecar` its parsed `NAME.meta.json` if there is one) is
+   * a finished output of `unit`.
+   */
+  checkOutput(data: unknown, file: string, unit: Unit, sidecar: unknown): void;
   /** Does a unit's model work and returns how to save it; the runner saves it outside the unit's slot. */
   runUnit(unit: Unit, context: UnitContext): Promise<SaveUnit>;
 }

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import type { FileFormat } from "../formats/discussion-file.js";
 import { isErrnoException } from "../util/atomic-write.js";
 
 /** What one journal line records. Every line also has `time` (ISO 8601) and `run` (the run's id). */
@@ -8,6 +9,8 @@ export type JournalEntry =
       event: "experiment-started";
       pid: number;
       fingerprint: string;
+      /** The format of the output files; absent in journals of older versions. */
+      format?: FileFormat;
       total: number;
       alreadyDone: number;
       toRun: number;

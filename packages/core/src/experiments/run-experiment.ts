@@ -46,6 +46,7 @@ export async function runExperiment<Unit extends { id: string }>(
         event: "experiment-started",
         pid: process.pid,
         fingerprint: identity.fingerprint,
+        format: setup.format,
         total,
         alreadyDone: done.size,
         toRun,

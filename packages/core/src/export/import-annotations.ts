@@ -81,7 +81,8 @@ export async function importAnnotations(dir: string, options: ImportAnnotationsO
   return importFolder(dir, {
     noun: "annotation",
     writer: "an AnnotationExperiment",
-    parse: (data, file) => parseAnnotationFile(data, file, discussions ? { discussions } : {}),
+    parse: (data, file, sidecar) =>
+      parseAnnotationFile(data, file, { ...(discussions ? { discussions } : {}), sidecar }),
     rows: annotationRows,
   });
 }

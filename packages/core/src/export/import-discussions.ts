@@ -48,7 +48,8 @@ export const DISCUSSION_COLUMNS: ReadonlySet<string> = new Set([
  * Flattens a folder of discussion files (ours, or upstream SynDisco 2.0's or 2.2's, in sub-folders too) into
  * one row per comment, files in path order and comments in discussion order. A 2.2 file's id is its file
  * name and its moderator the speaker `options.moderator` names, else the one whose prompt says it moderates
- * (see `parseDiscussionFile`).
+ * (see `parseDiscussionFile`). A 2.2 file we wrote is read with its sidecar `NAME.meta.json`, which holds its id,
+ * moderator, personas and a study's levels.
  *
  * @throws {@link InputError} naming the folder when it is missing or holds no discussion files, or the
  *   file that is not a discussion file.
@@ -57,7 +58,7 @@ export function importDiscussions(dir: string, options: ReadDiscussionOptions = 
   return importFolder(dir, {
     noun: "discussion",
     writer: "a DiscussionExperiment",
-    parse: (data, file) => parseDiscussionFile(data, file, options),
+    parse: (data, file, sidecar) => parseDiscussionFile(data, file, { ...options, sidecar }),
     rows: discussionRows,
   });
 }

@@ -1,7 +1,7 @@
 import { basename, dirname, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { listJsonFiles } from "./list-json-files.js";
-import { readJsonFile } from "./read-json.js";
+import { readOutputFile } from "./read-output-file.js";
 
 /** How {@link importFolder} reads one kind of output file. */
 export interface FolderImport<File, Row> {
@@ -9,8 +9,11 @@ export interface FolderImport<File, Row> {
   noun: string;
   /** What wrote such a folder, for the fix of an empty one: "a DiscussionExperiment". */
   writer: string;
-  /** Checks a parsed file and types it. @throws {@link InputError} naming the file. */
-  parse(data: unknown, file: string): File;
+  /**
+   * Checks a parsed file and types it; `sidecar` is its parsed `NAME.meta.json`, if any.
+   * @throws {@link InputError} naming the file.
+   */
+  parse(data: unknown, file: string, sidecar: unknown): File;
   /** The file's rows; `variant` is the name of the folder that holds it. */
   rows(file: File, variant: string): Row[];
 }
@@ -32,7 +35,8 @@ export async function importFolder<File, Row>(dir: string, kind: FolderImport<Fi
   }
   const rows: Row[] = [];
   for (const file of files) {
-    rows.push(...kind.rows(kind.parse(await readJsonFile(file), file), basename(dirname(file))));
+    const { data, sidecar } = await readOutputFile(file);
+    rows.push(...kind.rows(kind.parse(data, file, sidecar), basename(dirname(file))));
   }
   return rows;
 }

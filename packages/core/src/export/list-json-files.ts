@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
+import { META_SUFFIX } from "../formats/sidecar-22.js";
 import { isErrnoException } from "../util/atomic-write.js";
 
 /**
@@ -37,9 +38,6 @@ async function collect(folder: string, files: string[]): Promise<void> {
     else if (isOutputFile(entry.name) && (entry.isFile() || (await stat(path)).isFile())) files.push(path);
   }
 }
-
-/** The sidecar of a file written in SynDisco 2.2's format: `NAME.meta.json` beside `NAME.json`. */
-export const META_SUFFIX = ".meta.json";
 
 function isOutputFile(name: string): boolean {
   return name.endsWith(".json") && !name.endsWith(META_SUFFIX);

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { type DiscussionFile, parseDiscussionFile, type ReadDiscussionOptions } from "../formats/discussion-file.js";
 import { listJsonFiles } from "./list-json-files.js";
-import { readJsonFile } from "./read-json.js";
+import { readOutputFile } from "./read-output-file.js";
 
 /**
  * Reads every discussion file of a folder (in sub-folders too, in path order), of either generation, in the
@@ -15,7 +15,8 @@ export async function loadDiscussionFolder(
 ): Promise<DiscussionFile[]> {
   const discussions: DiscussionFile[] = [];
   for (const file of await listJsonFiles(resolve(dir), "discussions")) {
-    discussions.push(parseDiscussionFile(await readJsonFile(file), file, options));
+    const { data, sidecar } = await readOutputFile(file);
+    discussions.push(parseDiscussionFile(data, file, { ...options, sidecar }));
   }
   return discussions;
 }

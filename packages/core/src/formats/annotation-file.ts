@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
 import { fileFormatOf, neitherFormatError } from "./detect-format.js";
+import { annotationWithSidecar } from "./sidecar-22.js";
 import { ANNOTATION_20_REQUIRED, type AnnotationFile, type DiscussionFile, parse20Annotation } from "./syndisco-20.js";
 import { isDiscussion22, parse22File, readSystemPrompt22, type Syndisco22File } from "./syndisco-22.js";
 
@@ -11,14 +12,21 @@ export interface ReadAnnotationOptions {
    * from the discussion it is matched to.
    */
   discussions?: readonly DiscussionFile[];
-  /** The id of the discussion it annotates, when known (our 2.2 files record it in their `.meta.json`). */
+  /** The id of the discussion it annotates, when known. */
   convId?: string;
+  /**
+   * The parsed `NAME.meta.json` beside the file, when there is one. A SynDisco 2.2 annotation we wrote keeps
+   * there what 2.2 has no room for, the discussion's id and the annotated comments included, so it is read
+   * exactly, with no matching by position. Ignored for a SynDisco 2.0 file.
+   */
+  sidecar?: unknown;
 }
 
 /**
  * Reads a parsed annotation file of either generation into SynDisco 2.0's shape ({@link AnnotationFile}).
  *
- * A SynDisco 2.2 annotation file has one entry per annotated comment (`name` its author, `text` the
+ * A SynDisco 2.2 annotation file we wrote, read with its sidecar (`options.sidecar`), is exactly what our
+ * SynDisco 2.0 file would hold, with `format: "syndisco-2.2"`. Any other 2.2 annotation file has one entry per annotated comment (`name` its author, `text` the
  * annotation, `model` and `prompt` the annotator's). It is matched by position to a discussion of
  * `options.discussions`: the one with id `options.convId`, else the only one whose comments have the same
  * authors in the same order. It becomes: `conv_id` that discussion's id; `logs` each comment of the
@@ -42,6 +50,7 @@ export function parseAnnotationFile(data: unknown, file?: string, options: ReadA
       fix: "Pass it where discussions are read",
     });
   }
+  if (options.sidecar !== undefined) return annotationWithSidecar(parsed, options.sidecar, file ?? "annotation.json");
   if (options.discussions === undefined) {
     throw new InputError("a SynDisco 2.2 annotation file does not hold the comments it annotates", {
       ...where,

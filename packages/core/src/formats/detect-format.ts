@@ -1,5 +1,7 @@
 import { InputError } from "../errors.js";
+import { sidecarKindOf } from "./sidecar-22.js";
 import type { FileFormat } from "./syndisco-20.js";
+import { isAnnotation22, parse22File } from "./syndisco-22.js";
 
 /** Keys that only SynDisco 2.0's files have: a file with any of them is read as 2.0. */
 const DISCUSSION_20_MARKS = ["users", "user_prompts", "moderator_prompt", "ctx_length"];
@@ -15,6 +17,24 @@ export function fileFormatOf(data: unknown, kind: "discussion" | "annotation"): 
   const marks = kind === "discussion" ? DISCUSSION_20_MARKS : ANNOTATION_20_MARKS;
   if (marks.some((key) => key in data)) return "syndisco-2.0";
   return "logs" in data ? "syndisco-2.2" : undefined;
+}
+
+/**
+ * Whether a parsed file holds a discussion or an annotation, in either generation: the kind its sidecar (the
+ * parsed `NAME.meta.json` of a 2.2 file we wrote) records; a 2.0 file with `conv_id` is an annotation; a 2.2
+ * file whose every entry has an annotator's prompt is one. Anything else is taken for a discussion (its reader
+ * then says what is wrong with it).
+ */
+export function fileKindOf(data: unknown, sidecar?: unknown): "discussion" | "annotation" {
+  const recorded = sidecarKindOf(sidecar);
+  if (recorded) return recorded;
+  if (typeof data === "object" && data !== null && "conv_id" in data) return "annotation";
+  if (fileFormatOf(data, "annotation") !== "syndisco-2.2") return "discussion";
+  try {
+    return isAnnotation22(parse22File(data, "annotation", undefined)) ? "annotation" : "discussion";
+  } catch {
+    return "discussion";
+  }
 }
 
 /** The error for a file that fits neither generation: it names the file and the keys each one misses. */

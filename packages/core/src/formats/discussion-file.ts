@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { InputError } from "../errors.js";
 import { fileFormatOf, neitherFormatError } from "./detect-format.js";
+import { discussionWithSidecar } from "./sidecar-22.js";
 import { DISCUSSION_20_REQUIRED, type DiscussionFile, parse20Discussion } from "./syndisco-20.js";
 import {
   isAnnotation22,
@@ -23,6 +24,15 @@ export interface ReadDiscussionOptions {
   moderator?: string;
 }
 
+/** Options of {@link parseDiscussionFile} for one file. */
+export interface ParseDiscussionOptions extends ReadDiscussionOptions {
+  /**
+   * The parsed `NAME.meta.json` beside the file, when there is one: what a SynDisco 2.2 file we wrote has no
+   * room for (its id, users, prompts, moderator, provenance). Ignored for a SynDisco 2.0 file.
+   */
+  sidecar?: unknown;
+}
+
 /** The seed comments' model name, in both generations. */
 const SEED_MODEL = "hardcoded";
 /** An instruction or context that makes its speaker the moderator: "You are a moderator", "Act as the moderator". */
@@ -37,12 +47,17 @@ const MODERATOR_ROLE = /\b(?:you are|you're|act as|acting as|play|playing|as)\s+
  * `user_prompts` each speaker's system prompt read as `{context, instructions, type, persona}` (a seed author's
  * from its seed comment only when it never speaks otherwise); `moderator` as
  * {@link ReadDiscussionOptions.moderator} says; `ctx_length` `null` (not recorded); `logs` as they are;
- * `format: "syndisco-2.2"`.
+ * `format: "syndisco-2.2"`. With the sidecar of a 2.2 file we wrote, the discussion is instead exactly what
+ * our SynDisco 2.0 file would hold, each comment with its `prompt`, and `format: "syndisco-2.2"`.
  *
  * @param file - the file's path, for messages and for the id of a 2.2 file.
  * @throws {@link InputError} naming the file, and the keys missing, when it fits neither generation.
  */
-export function parseDiscussionFile(data: unknown, file?: string, options: ReadDiscussionOptions = {}): DiscussionFile {
+export function parseDiscussionFile(
+  data: unknown,
+  file?: string,
+  options: ParseDiscussionOptions = {},
+): DiscussionFile {
   const format = fileFormatOf(data, "discussion");
   if (format === "syndisco-2.0") {
     const discussion = parse20Discussion(data, file);
@@ -58,6 +73,10 @@ export function parseDiscussionFile(data: unknown, file?: string, options: ReadD
           fix: "Pass it where annotations are read",
         },
       );
+    }
+    if (options.sidecar !== undefined) {
+      const discussion = discussionWithSidecar(parsed, options.sidecar, file ?? "discussion.json");
+      return options.moderator === undefined ? discussion : { ...discussion, moderator: options.moderator };
     }
     return discussionFrom22(parsed, (data as { id?: unknown }).id, file, options);
   }

@@ -5,7 +5,6 @@ import { formatComment } from "../actor/prompt.js";
 import type { AnswerValue } from "../answers/answer-form.js";
 import { InputError } from "../errors.js";
 import type { AnnotationFile, DiscussionFile } from "../formats/discussion-file.js";
-import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.js";
 import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { syndiscoTimestamp } from "../util/timestamp.js";
 import { VERSION } from "../version.js";
@@ -15,6 +14,7 @@ import { Discussion } from "./discussion.js";
 import { History } from "./history.js";
 import { loadDiscussionFile } from "./load-discussion.js";
 import { requireWholeNumber } from "./validate.js";
+import { type OutputFileOptions, writeOutputFile } from "./write-output.js";
 
 /** Options of {@link Annotation}, with SynDisco's names in camelCase. */
 export interface AnnotationOptions {
@@ -168,9 +168,13 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
     };
   }
 
-  /** Writes {@link Annotation.toDict} to a file, whole or not at all; never replaces a file unless told to. */
-  async toJsonFile(path: string, options?: AtomicWriteOptions): Promise<void> {
-    await writeFileAtomic(path, `${JSON.stringify(this.toDict(), null, 2)}\n`, options);
+  /**
+   * Writes {@link Annotation.toDict} to a file, whole or not at all; never replaces a file unless told to.
+   * With `format: "syndisco-2.2"` the file holds exactly what SynDisco 2.2 writes and the rest (the comments
+   * and the discussion's id included) goes to its sidecar `NAME.meta.json`.
+   */
+  async toJsonFile(path: string, options?: OutputFileOptions): Promise<void> {
+    await writeOutputFile(path, "annotation", this.toDict(), options);
   }
 
   async *#run(signal: AbortSignal | undefined): AsyncGenerator<AnnotatedComment> {

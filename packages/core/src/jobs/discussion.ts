@@ -6,7 +6,6 @@ import type { DiscussionFile, DiscussionLogEntry } from "../formats/discussion-f
 import { getLogger } from "../logging/logger.js";
 import { randomSeed } from "../random.js";
 import type { TurnManager } from "../turn-managers/turn-manager.js";
-import { type AtomicWriteOptions, writeFileAtomic } from "../util/atomic-write.js";
 import { rejectUnknownOptions } from "../util/known-options.js";
 import { syndiscoTimestamp } from "../util/timestamp.js";
 import { VERSION } from "../version.js";
@@ -17,6 +16,7 @@ import { Moderation } from "./moderation.js";
 import { indexParticipants } from "./participants.js";
 import { seedThread } from "./seed-thread.js";
 import { requireWholeNumber } from "./validate.js";
+import { type OutputFileOptions, writeOutputFile } from "./write-output.js";
 
 const logger = getLogger("discussion");
 
@@ -161,9 +161,13 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     };
   }
 
-  /** Writes {@link Discussion.toDict} to a file, whole or not at all; never replaces a file unless told to. */
-  async toJsonFile(path: string, options?: AtomicWriteOptions): Promise<void> {
-    await writeFileAtomic(path, `${JSON.stringify(this.toDict(), null, 2)}\n`, options);
+  /**
+   * Writes {@link Discussion.toDict} to a file, whole or not at all; never replaces a file unless told to.
+   * With `format: "syndisco-2.2"` the file holds exactly what SynDisco 2.2 writes and the rest goes to its
+   * sidecar `NAME.meta.json`.
+   */
+  async toJsonFile(path: string, options?: OutputFileOptions): Promise<void> {
+    await writeOutputFile(path, "discussion", this.toDict(), options);
   }
 
   async *#run(signal: AbortSignal | undefined): AsyncGenerator<DiscussionComment> {

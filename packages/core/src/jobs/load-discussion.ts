@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
+import { readSidecar } from "../export/read-output-file.js";
 import { type DiscussionFile, parseDiscussionFile, type ReadDiscussionOptions } from "../formats/discussion-file.js";
+import { sidecarPathOf } from "../formats/sidecar-22.js";
 
 /**
  * Reads and checks a discussion file of SynDisco 2.0 (ours or upstream's) or SynDisco 2.2, in the one shape
- * {@link parseDiscussionFile} gives.
+ * {@link parseDiscussionFile} gives. A 2.2 file we wrote is read with its sidecar `NAME.meta.json` beside it.
  */
 export async function loadDiscussionFile(path: string, options: ReadDiscussionOptions = {}): Promise<DiscussionFile> {
   let text: string;
@@ -22,5 +24,5 @@ export async function loadDiscussionFile(path: string, options: ReadDiscussionOp
   } catch (error) {
     throw new InputError(`not valid JSON (${(error as Error).message})`, { file: path });
   }
-  return parseDiscussionFile(data, path, options);
+  return parseDiscussionFile(data, path, { ...options, sidecar: await readSidecar(sidecarPathOf(path)) });
 }

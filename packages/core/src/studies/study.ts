@@ -6,6 +6,8 @@ import { ExperimentSeed } from "../experiments/experiment-options.js";
 import { differingKeys } from "../experiments/fingerprint.js";
 import { readPlanFile } from "../experiments/plan-file.js";
 import { statePaths } from "../experiments/state-paths.js";
+import type { FileFormat } from "../formats/discussion-file.js";
+import { requireFileFormat } from "../jobs/write-output.js";
 import { randomSeed } from "../random.js";
 import { matchesFilter } from "./cell-id.js";
 import { expandDesign, type StudyCell, type StudyFactor, type StudySet } from "./design.js";
@@ -14,7 +16,7 @@ import { runStudy } from "./run-study.js";
 import type { CellSelection, ModelLookup, StudyRunOptions, StudySummary } from "./study-events.js";
 
 /** What a cell's experiment is made of; the study adds the number of discussions, the seed and the levels. */
-export type CellSetup = Omit<DiscussionExperimentOptions, "numDiscussions" | "seed" | "metadata">;
+export type CellSetup = Omit<DiscussionExperimentOptions, "numDiscussions" | "seed" | "metadata" | "format">;
 
 /** Options of {@link Study}. */
 export interface StudyOptions {
@@ -30,6 +32,11 @@ export interface StudyOptions {
   seed?: number;
   /** How many cells run at once (while their model is loaded). Default 1. */
   concurrency?: number;
+  /**
+   * The format of every cell's discussion files: `"syndisco-2.0"` (default) or `"syndisco-2.2"` (what SynDisco
+   * 2.2 writes, with our keys, the cell's levels included, in a sidecar `NAME.meta.json` beside each file).
+   */
+  format?: FileFormat;
 }
 
 /** One cell's plan, as a dry run shows it. */
@@ -72,6 +79,8 @@ export class Study {
   /** Every cell of the design, sets in order. */
   readonly cells: readonly StudyCell[];
   readonly concurrency: number;
+  /** The format of every cell's discussion files. */
+  readonly format: FileFormat;
   readonly #options: StudyOptions;
   readonly #givenSeed: number | undefined;
   readonly #drawnSeed = randomSeed();
@@ -82,6 +91,8 @@ export class Study {
     this.sets = [...options.sets];
     this.cells = expandDesign(this.factors, this.sets);
     this.concurrency = options.concurrency ?? 1;
+    this.format = options.format ?? "syndisco-2.0";
+    requireFileFormat(this.format);
     if (options.seed !== undefined) new ExperimentSeed(options.seed);
     this.#givenSeed = options.seed;
     this.#options = options;
@@ -103,6 +114,7 @@ export class Study {
       ...this.#options.cellSetup(cell, model),
       numDiscussions: cell.replicates,
       seed,
+      format: this.format,
       metadata: { study: { cell: cell.id, levels: cell.levels, sets: cell.sets } },
     });
   }
