@@ -62,6 +62,17 @@ describe("syndisco personas", () => {
     expect(existsSync(join(dir, "out.json"))).toBe(false);
   });
 
+  it("names a misspelt key of a spec as the config does: the keys allowed there and the nearest one", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "population.yaml"), "feilds:\n  party: { values: { A: 1, B: 1 } }\n");
+    const result = await runCli(["personas", "population.yaml", "-n", "5", "-o", "out.json"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'population.yaml: feilds: unknown key. Did you mean "fields"? Remove it or fix its spelling; the keys allowed here are: fields, joint, fixed, traits, usernames',
+    );
+    expect(existsSync(join(dir, "out.json"))).toBe(false);
+  });
+
   it("never replaces an existing persona file unless told to", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "population.yaml"), SPEC);

@@ -160,6 +160,7 @@ export {
 } from "./usernames/adjective-noun-names.js";
 export { type AtomicWriteOptions, writeFileAtomic } from "./util/atomic-write.js";
 export { delay } from "./util/delay.js";
+export { nearestName } from "./util/nearest-name.js";
 export { syndiscoTimestamp } from "./util/timestamp.js";
 export { hideUrlCredentials } from "./util/url-credentials.js";
 export { type WriteErrorOptions, writeError } from "./util/write-error.js";

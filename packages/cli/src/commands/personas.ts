@@ -1,6 +1,15 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { drawPopulation, InputError, type Persona, randomSeed, writeFileAtomic } from "@syndisco/core";
+import {
+  drawPopulation,
+  InputError,
+  type Persona,
+  populationSpecSchema,
+  randomSeed,
+  writeFileAtomic,
+} from "@syndisco/core";
+import { ConfigError } from "../config/config-error.js";
+import { describeIssues } from "../config/describe-issue.js";
 import { parseConfigText } from "../config/parse-config-text.js";
 import { ExitCode } from "../exit-codes.js";
 import { countOf } from "../plural.js";
@@ -33,6 +42,9 @@ export async function personasCommand(specFile: string, options: PersonasCommand
     });
   }
   const spec = parseConfigText(await readSpec(specFile), specFile);
+  // Checked here as well as in core, for the config's messages: every problem, the allowed keys, "did you mean".
+  const checked = populationSpecSchema.safeParse(spec ?? {}, { reportInput: true });
+  if (!checked.success) throw new ConfigError(specFile, describeIssues(checked.error.issues, populationSpecSchema));
   const seed = options.seed ?? randomSeed();
   let personas: Persona[] = drawPopulation(spec, { count: options.count, seed, file: specFile });
   if (options.backstories) {

@@ -1,5 +1,6 @@
-import { hideUrlCredentials } from "@syndisco/core";
+import { hideUrlCredentials, nearestName } from "@syndisco/core";
 import type { z } from "zod";
+import { allowedKeysAt, allowedWordsAt, taggedUnionAt } from "./schema-lookup.js";
 
 /** One config problem in words: where it is, what is wrong, how to fix it. */
 export interface ConfigProblem {
@@ -37,14 +38,16 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): ConfigProble
         field: formatFieldPath([...issue.path, key]),
         problem: "unknown key",
         fix: allowed
-          ? `Remove it or fix its spelling; the keys allowed here are: ${allowed.join(", ")}`
+          ? `${didYouMean(key, allowed)}Remove it or fix its spelling; the keys allowed here are: ${allowed.join(", ")}`
           : "Remove it or fix its spelling",
       }));
     }
-    case "invalid_type":
+    case "invalid_type": {
       if (input === undefined) {
         return [{ field, problem: "missing", fix: `Add it (${describeExpected(issue.expected)})` }];
       }
+      const tagged = issue.expected === "object" ? taggedUnionAt(schema, issue.path) : undefined;
+      if (tagged && typeof input === "string") return [{ field, ...wordForMapping(input, tagged) }];
       return [
         {
           field,
@@ -52,6 +55,9 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): ConfigProble
           fix: "Change the value to the expected type",
         },
       ];
+    }
+    case "invalid_value":
+      return [{ field, ...unknownWord(input, issue.values.map(String)) }];
     case "too_small":
       return [{ field, ...describeBound(issue.origin, "least", issue.minimum, input) }];
     case "too_big":
@@ -64,8 +70,19 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): ConfigProble
           fix: "Rename it",
         },
       ];
-    case "invalid_union":
-      return [{ field, problem: `${issue.message}, found ${describeValue(input)}` }];
+    case "invalid_union": {
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+      if (discriminator !== undefined && typeof input === "object" && input !== null) {
+        // No option has this tag: `input` is the whole mapping, and the path ends at its tag.
+        const tag = (input as Record<string, unknown>)[discriminator];
+        const allowed = (options ?? taggedUnionAt(schema, issue.path.slice(0, -1))?.values ?? []).map(String);
+        if (tag === undefined) return [{ field, problem: "missing", fix: `Add it: one of ${allowed.join(", ")}` }];
+        return [{ field, ...unknownWord(tag, allowed) }];
+      }
+      const problem = `${issue.message}, found ${describeValue(input)}`;
+      const nearest = typeof input === "string" ? nearestName(input, allowedWordsAt(schema, issue.path)) : undefined;
+      return [nearest ? { field, problem, fix: `Did you mean "${nearest}"?` } : { field, problem }];
+    }
     case "custom":
       // A refinement's input is the object it checks, not the value at its path: showing it would mislead.
       return [{ field, problem: issue.message }];
@@ -125,40 +142,29 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-interface SchemaDefinition {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  valueType?: z.ZodType;
-  element?: z.ZodType;
+/** `Did you mean "x"? ` when one of `allowed` is close to `word`, else nothing. */
+function didYouMean(word: string, allowed: readonly string[]): string {
+  const nearest = nearestName(word, allowed);
+  return nearest ? `Did you mean "${nearest}"? ` : "";
 }
 
-function definitionOf(schema: z.ZodType): SchemaDefinition {
-  return (schema as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
+/** A value that is not one of the allowed words. */
+function unknownWord(input: unknown, allowed: readonly string[]): Omit<ConfigProblem, "field"> {
+  const hint = typeof input === "string" ? didYouMean(input, allowed) : "";
+  return {
+    problem: `${describeValue(input)} is not one of the allowed values`,
+    fix: `${hint}Use one of: ${allowed.join(", ")}`,
+  };
 }
 
-/** The keys an object schema allows at `path`, or undefined where that cannot be told (e.g. inside a union). */
-function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
-  let current: z.ZodType | undefined = unwrap(schema);
-  for (const segment of path) {
-    if (!current) return undefined;
-    const definition = definitionOf(current);
-    if (definition.type === "object") current = definition.shape?.[String(segment)];
-    else if (definition.type === "record") current = definition.valueType;
-    else if (definition.type === "array") current = definition.element;
-    else return undefined;
-    current = current && unwrap(current);
-  }
-  if (!current) return undefined;
-  const definition = definitionOf(current);
-  return definition.type === "object" && definition.shape ? Object.keys(definition.shape) : undefined;
-}
-
-/** Looks through optional, default and nullable wrappers. */
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  for (let definition = definitionOf(current); definition.innerType; definition = definitionOf(current)) {
-    current = definition.innerType;
-  }
-  return current;
+/** A word where a mapping told apart by a key belongs: `rondrobin` for `{ type: round_robin }`. */
+function wordForMapping(
+  input: string,
+  { tag, values }: { tag: string; values: string[] },
+): Omit<ConfigProblem, "field"> {
+  const nearest = nearestName(input, values) ?? values[0];
+  return {
+    problem: `expected a mapping such as { ${tag}: ${nearest} }, found ${describeValue(input)}`,
+    fix: `Write it as { ${tag}: ${nearest} }; the ${tag}s allowed here are: ${values.join(", ")}`,
+  };
 }

@@ -169,13 +169,39 @@ describe("loadConfig", () => {
     const unknownType = await problemOf(
       MINIMAL.replace("{ model: main }", "{ model: main, turnManager: { type: chaos } }"),
     );
-    expect(unknownType.message).toMatch(
-      /discussions\.turnManager\.type: type must be round_robin, random_weighted, random, queue or respond/,
+    expect(unknownType.message).toContain(
+      'config.yaml: discussions.turnManager.type: "chaos" is not one of the allowed values. ' +
+        "Use one of: round_robin, random_weighted, random, queue, respond",
     );
     const badProbability = await problemOf(
       MINIMAL.replace("{ model: main }", "{ model: main, turnManager: { type: random_weighted, pRespond: 2 } }"),
     );
     expect(badProbability.message).toMatch(/discussions\.turnManager\.pRespond: must be at most 1/);
+  });
+
+  it("names the allowed values and the nearest one of a misspelt choice, never a misleading type", async () => {
+    const message = async (setting: string) =>
+      (await problemOf(MINIMAL.replace("{ model: main }", `{ model: main, ${setting} }`), "config.yaml")).message;
+    const allowed = "round_robin, random_weighted, random, queue, respond";
+    expect(await message("turnManager: { type: rondrobin }")).toContain(
+      `config.yaml: discussions.turnManager.type: "rondrobin" is not one of the allowed values. Did you mean "round_robin"? Use one of: ${allowed}`,
+    );
+    expect(await message("turnManager: rondrobin")).toContain(
+      'config.yaml: discussions.turnManager: expected a mapping such as { type: round_robin }, found "rondrobin". ' +
+        `Write it as { type: round_robin }; the types allowed here are: ${allowed}`,
+    );
+    expect(await message("turnManager: {}")).toContain(
+      `config.yaml: discussions.turnManager.type: missing. Add it: one of ${allowed}`,
+    );
+    expect(await message("usernames: randm")).toContain(
+      'config.yaml: discussions.usernames: "randm" is not one of the allowed values. Did you mean "random"? Use one of: persona, random',
+    );
+    expect(await message("moderator: { persona: { username: M }, instructions: Moderate, policy: alwys }")).toMatch(
+      /discussions\.moderator\.policy: expected always, decide, .*, found "alwys"\. Did you mean "always"\?$/,
+    );
+    expect(await message("turnz: 3")).toMatch(
+      /discussions\.turnz: unknown key\. Did you mean "turns"\? Remove it or fix its spelling; the keys allowed here are: model, count, turns/,
+    );
   });
 
   it("reads SynDisco 2.2's turn managers and the random manager's avoidLastSpeaker", async () => {

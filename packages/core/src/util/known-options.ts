@@ -1,5 +1,5 @@
-import { closest, distance } from "fastest-levenshtein";
 import { InputError } from "../errors.js";
+import { nearestName } from "./nearest-name.js";
 
 /**
  * Every option a constructor takes, as `{ key: true }`. Typed as `Record<keyof Options, true>`, so that the
@@ -20,10 +20,8 @@ export function rejectUnknownOptions<Options>(options: Options, known: KnownOpti
   const knownKeys = Object.keys(known);
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(known, key)) continue;
-    const nearest = knownKeys.length > 0 ? closest(key, knownKeys) : undefined;
-    // Close enough to be a slip of the keyboard: a third of the key's letters, and at least two.
-    const suggestion =
-      nearest && distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3)) ? `Did you mean "${nearest}"? ` : "";
+    const nearest = nearestName(key, knownKeys);
+    const suggestion = nearest ? `Did you mean "${nearest}"? ` : "";
     throw new InputError(`unknown option of ${owner}`, {
       field: key,
       fix: `${suggestion}The options of ${owner} are: ${knownKeys.join(", ")}`,

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { nearestName } from "./nearest-name.js";
+
+describe("nearestName", () => {
+  const TURN_MANAGERS = ["round_robin", "random_weighted", "random", "queue", "respond"];
+
+  it("finds the name a misspelling is closest to", () => {
+    expect(nearestName("rondrobin", TURN_MANAGERS)).toBe("round_robin");
+    expect(nearestName("seedOpinions", ["seedOpinion", "convLen"])).toBe("seedOpinion");
+  });
+
+  it("ignores case and separators", () => {
+    expect(nearestName("RoundRobin", TURN_MANAGERS)).toBe("round_robin");
+    expect(nearestName("random-weighted", TURN_MANAGERS)).toBe("random_weighted");
+  });
+
+  it("suggests nothing when no name is close, or there is none", () => {
+    expect(nearestName("temperature", ["seedOpinion", "convLen"])).toBeUndefined();
+    expect(nearestName("x", [])).toBeUndefined();
+  });
+});
