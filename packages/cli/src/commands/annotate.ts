@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "@syndisco/core";
 import { ExitCode } from "../exit-codes.js";
@@ -24,7 +24,7 @@ export async function annotateCommand(configPath: string, options: AnnotateComma
     ...outputFolders(run.config.outputDir),
     ...(options.discussionsDir ? { discussions: resolve(options.discussionsDir) } : {}),
   };
-  if (!existsSync(folders.discussions)) {
+  if (!holdsDiscussions(folders.discussions)) {
     throw new InputError(`there are no discussions to annotate in ${folders.discussions}`, {
       file: run.config.displayPath,
       field: options.discussionsDir ? "--discussions-dir" : "output",
@@ -38,4 +38,10 @@ export async function annotateCommand(configPath: string, options: AnnotateComma
     return ExitCode.OK;
   }
   return executeRun(run, { quiet: options.quiet ?? false, stream: process.stderr }, folders);
+}
+
+/** Whether a folder holds discussion files where the annotation experiment looks: `*.json` at its top level. */
+function holdsDiscussions(folder: string): boolean {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return false;
+  return readdirSync(folder).some((name) => name.endsWith(".json") && !name.startsWith("."));
 }

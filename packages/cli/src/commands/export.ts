@@ -4,6 +4,7 @@ import { InputError, importAnnotations, importDiscussions, writeCsv, writeJsonLi
 import { ExitCode } from "../exit-codes.js";
 import { countOf } from "../plural.js";
 import { outputFolders } from "../run/output-folders.js";
+import { ANNOTATE_FIRST, RUN_FIRST, requireOutputFiles } from "../run/require-output-files.js";
 
 /** Options of `syndisco export`. */
 export interface ExportCommandOptions {
@@ -28,6 +29,8 @@ export async function exportCommand(dir: string, options: ExportCommandOptions):
       fix: "Choose another --out, or delete the file",
     });
   }
+  if (kind === "annotations") await requireOutputFiles(folder, "annotation", ANNOTATE_FIRST);
+  else await requireOutputFiles(folder, "discussion", RUN_FIRST);
   const rows = kind === "annotations" ? await importAnnotations(folder) : await importDiscussions(folder);
   if (options.format === "csv") await writeCsv(rows, options.out);
   else await writeJsonLines(rows, options.out);

@@ -8,6 +8,7 @@ import { buildReportData } from "../report/build-report-data.js";
 import { loadReportAssets } from "../report/load-report-assets.js";
 import { renderReportHtml } from "../report/render-report-html.js";
 import { outputFolders } from "../run/output-folders.js";
+import { RUN_FIRST, requireOutputFiles } from "../run/require-output-files.js";
 import { CLI_VERSION } from "../version.js";
 
 /** Options of `syndisco report`. */
@@ -39,6 +40,7 @@ export async function reportCommand(dir: string, options: ReportCommandOptions):
       fix: "Choose another --out, or delete the file",
     });
   }
+  await requireOutputFiles(folders.discussions, "discussion", RUN_FIRST);
   const discussions = await importDiscussions(folders.discussions);
   const annotations: AnnotationRow[] = existsSync(folders.annotations)
     ? await importAnnotations(folders.annotations, { discussionsDir: folders.discussions })

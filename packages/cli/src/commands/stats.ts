@@ -11,6 +11,7 @@ import {
 import { ExitCode } from "../exit-codes.js";
 import { countOf } from "../plural.js";
 import { outputFolders } from "../run/output-folders.js";
+import { ANNOTATE_FIRST, RUN_FIRST, requireOutputFiles } from "../run/require-output-files.js";
 import { formatStats } from "../stats/format-stats.js";
 import { statsCsvRows } from "../stats/stats-csv-rows.js";
 
@@ -42,6 +43,8 @@ export async function statsCommand(dir: string, options: StatsCommandOptions = {
       fix: "Choose another --csv, or delete the file",
     });
   }
+  await requireOutputFiles(annotations, "annotation", ANNOTATE_FIRST);
+  if (discussions) await requireOutputFiles(discussions, "discussion", RUN_FIRST);
   // SynDisco 2.2's annotation files need their discussions to know which comments they annotate.
   const rows = await importAnnotations(annotations, discussions ? { discussionsDir: discussions } : {});
   const discussionRows: DiscussionRow[] | undefined = discussions ? await importDiscussions(discussions) : undefined;
