@@ -2,9 +2,17 @@ import { type AnswerForm, answerJsonSchema } from "../answers/answer-form.js";
 import { InputError } from "../errors.js";
 import type { BaseModel } from "../model/base-model.js";
 import type { FinishReason } from "../model/messages.js";
-import { Persona, type PersonaValue } from "../persona.js";
-import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
+import { Persona } from "../persona.js";
+import { rejectUnknownOptions } from "../util/known-options.js";
+import {
+  ACTOR_OPTIONS,
+  type ActorOptions,
+  actorTypeOf,
+  requireAnnotator,
+  requirePromptStyleAndName,
+} from "./actor-options.js";
 import { ActorType } from "./actor-type.js";
+
 import { cleanReply } from "./clean-reply.js";
 import { type ActorDescription, buildActorPrompt, formatComment } from "./prompt.js";
 import {
@@ -16,48 +24,7 @@ import {
   systemPrompt22,
 } from "./prompt-22.js";
 
-/** Options of {@link Actor}, with SynDisco's names in camelCase. */
-export interface ActorOptions {
-  /** The model that speaks for this actor. */
-  model: BaseModel;
-  /**
-   * Who the actor is. With `promptStyle: "2.2"` it may also be a plain object of any flat attributes, none
-   * required (SynDisco 2.2's personas), as long as `name` is given.
-   */
-  persona: Persona | Record<string, PersonaValue>;
-  /** The actor's name in discussions, when it should differ from the persona's username (as in SynDisco 2.2). */
-  name?: string;
-  /** The setting shared by all actors, e.g. "You are taking part in an online conversation". */
-  context: string;
-  /** What this actor should do, e.g. "Act like a human would". */
-  instructions: string;
-  /** Participant (default) or annotator. */
-  actorType?: ActorType;
-  /** SynDisco 2.2's spelling of `actorType: ActorType.ANNOTATOR`. */
-  isAnnotator?: boolean;
-  /**
-   * The prompts the actor sends: `"2.0"` (default; this library's, as SynDisco 2.0 sent them) or `"2.2"`
-   * (byte for byte what SynDisco 2.2 sends: its JSON system prompt, `Comments so far: … Your comment:`).
-   */
-  promptStyle?: PromptStyle;
-  /**
-   * For annotators: the form their answers must take (a scale, a label, or a JSON object). Backends that can
-   * constrain generation are held to it, and {@link Annotation} checks every answer against it.
-   */
-  answerForm?: AnswerForm;
-}
-
-const ACTOR_OPTIONS: KnownOptions<ActorOptions> = {
-  model: true,
-  persona: true,
-  context: true,
-  instructions: true,
-  actorType: true,
-  answerForm: true,
-  name: true,
-  isAnnotator: true,
-  promptStyle: true,
-};
+export type { ActorOptions } from "./actor-options.js";
 
 /** Per-call options of {@link Actor.respond}. */
 export interface RespondOptions {
@@ -122,17 +89,7 @@ export class Actor {
       answerForm,
     } = options;
     const actorType = actorTypeOf(givenType, isAnnotator);
-    if (promptStyle !== "2.0" && promptStyle !== "2.2") {
-      throw new InputError(`promptStyle must be "2.0" or "2.2", not ${JSON.stringify(promptStyle)}`, {
-        field: "promptStyle",
-      });
-    }
-    if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
-      throw new InputError("name must be non-empty text", {
-        field: "name",
-        fix: "Leave it out to use the persona's username",
-      });
-    }
+    requirePromptStyleAndName(promptStyle, name);
     this.promptStyle = promptStyle;
     this.model = model;
     if (persona instanceof Persona) {
@@ -152,12 +109,7 @@ export class Actor {
     this.context = context;
     this.instructions = instructions;
     this.actorType = actorType;
-    if (answerForm && actorType !== ActorType.ANNOTATOR) {
-      throw new InputError("only annotators have an answer form", {
-        field: "answerForm",
-        fix: "Use actorType: ActorType.ANNOTATOR, or leave answerForm out",
-      });
-    }
+    if (answerForm) requireAnnotator(actorType);
     this.answerForm = answerForm;
     this.#systemPrompt =
       promptStyle === "2.2"
@@ -243,22 +195,4 @@ export class Actor {
     // New keys before the spread (see BaseModel.prompt for why the order matters).
     return { rawText: reply.text, latencyMs, ...reply, text };
   }
-}
-
-/** The actor type from `actorType` or its 2.2 spelling `isAnnotator`. @throws {@link InputError} when they disagree. */
-function actorTypeOf(actorType: ActorType | undefined, isAnnotator: boolean | undefined): ActorType {
-  if (actorType !== undefined && !Object.values(ActorType).includes(actorType)) {
-    throw new InputError(`unknown actor type ${JSON.stringify(actorType)}`, {
-      field: "actorType",
-      fix: "Use ActorType.USER or ActorType.ANNOTATOR",
-    });
-  }
-  const fromFlag = isAnnotator === undefined ? undefined : isAnnotator ? ActorType.ANNOTATOR : ActorType.USER;
-  if (actorType !== undefined && fromFlag !== undefined && actorType !== fromFlag) {
-    throw new InputError("actorType and isAnnotator disagree", {
-      field: "isAnnotator",
-      fix: "Give one of them",
-    });
-  }
-  return actorType ?? fromFlag ?? ActorType.USER;
 }
