@@ -208,7 +208,7 @@ describe("OpenAIModel against a real HTTP server", () => {
     const controller = new AbortController();
     const reason = new Error("discussion cancelled");
     const prompting = modelFor(server).prompt(chat, { signal: controller.signal });
-    // Abort once the request is at the server (the first one also loads the SDK, which takes a while).
+    // Abort once the request is at the server (the first one also opens the connection pool).
     while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const started = Date.now();
     controller.abort(reason);

@@ -7,7 +7,6 @@ import {
   type Logger,
   type ModelReply,
 } from "@syndisco/core";
-import type * as OpenAISdk from "openai";
 import type { LimitFunction } from "p-limit";
 import type { AttemptFailure } from "./attempt-failure.js";
 import { classifyRequestError, type FailedRequest } from "./classify-error.js";
@@ -15,16 +14,13 @@ import { ModelServerError } from "./model-server-error.js";
 import { type OpenAIModelOptions, type ResolvedOpenAIOptions, resolveOpenAIOptions } from "./options.js";
 import { readReply } from "./read-reply.js";
 import { redactSecret } from "./redact.js";
-import { buildRequestBody, type ChatCompletionBody, sendsResponseSchema } from "./request-body.js";
+import { buildRequestBody, sendsResponseSchema } from "./request-body.js";
 import { requestCompletion } from "./request-completion.js";
-import { sdkLogger } from "./sdk-logger.js";
 import { openServerConnections, type ServerConnections } from "./server-connections.js";
 import { ServerPool, type ServerState } from "./server-pool.js";
 
-/** The SDK, one client and one connection pool per server, and the concurrency limit, made on the first prompt. */
+/** One connection pool per server and the concurrency limit, made on the first prompt. */
 interface Connection {
-  sdk: typeof OpenAISdk;
-  clients: OpenAISdk.OpenAI[];
   servers: ServerConnections[];
   limit: LimitFunction;
 }
@@ -96,7 +92,7 @@ export class OpenAIModel extends BaseModel {
   }
 
   protected async generate(messages: ChatMessage[], options: GenerateOptions): Promise<ModelReply> {
-    const body = buildRequestBody(messages, options, this.#options);
+    const body = JSON.stringify(buildRequestBody(messages, options, this.#options));
     const request = { structuredOutput: sendsResponseSchema(options, this.#options), apiKey: this.#secret() };
     const connection = await this.#connect();
     return connection.limit(() => this.#complete(connection, body, request, options.signal));
@@ -104,8 +100,8 @@ export class OpenAIModel extends BaseModel {
 
   /** Sends the request until a server gives a usable reply or the attempts run out. */
   async #complete(
-    { sdk, clients }: Connection,
-    body: ChatCompletionBody,
+    { servers }: Connection,
+    body: string,
     request: FailedRequest,
     signal: AbortSignal | undefined,
   ): Promise<ModelReply> {
@@ -119,23 +115,27 @@ export class OpenAIModel extends BaseModel {
       const { server } = lease;
       const started = performance.now();
       try {
-        const completion = await requestCompletion(clients[server.index] as OpenAISdk.OpenAI, body, timeoutMs, signal);
+        const serverConnections = servers[server.index] as ServerConnections;
+        const completion = await requestCompletion(serverConnections, body, timeoutMs, signal, request);
         const reply = readReply(completion, this.#secret());
         this.#markAnswered(server);
-        this.#logger.debug(
-          {
-            server: this.#url(server),
-            ms: Math.round(performance.now() - started),
-            promptTokens: reply.promptTokens,
-            completionTokens: reply.completionTokens,
-            finishReason: reply.finishReason,
-          },
-          "reply received",
-        );
+        // Checked first so that a run with thousands of requests builds no log object per reply for nothing.
+        if (this.#logger.isLevelEnabled("debug")) {
+          this.#logger.debug(
+            {
+              server: this.#url(server),
+              ms: Math.round(performance.now() - started),
+              promptTokens: reply.promptTokens,
+              completionTokens: reply.completionTokens,
+              finishReason: reply.finishReason,
+            },
+            "reply received",
+          );
+        }
         return reply;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        const failure = classifyRequestError(error, sdk, timeoutMs, request);
+        const failure = classifyRequestError(error);
         if (!failure.retriable) {
           this.#markAnswered(server);
           throw this.#error(server, failure, attempt);
@@ -161,32 +161,19 @@ export class OpenAIModel extends BaseModel {
   }
 
   #connect(): Promise<Connection> {
-    this.#connection ??= this.#createClients();
+    this.#connection ??= this.#openConnections();
     return this.#connection;
   }
 
-  async #createClients(): Promise<Connection> {
+  async #openConnections(): Promise<Connection> {
     // Loaded here rather than at the top so that importing this package stays cheap. p-limit is ESM-only:
     // a dynamic import also keeps the CommonJS build working.
-    const [sdk, { default: pLimit }, servers] = await Promise.all([
-      import("openai"),
+    const { apiKey, headers, maxConcurrency } = this.#options;
+    const [{ default: pLimit }, servers] = await Promise.all([
       import("p-limit"),
-      openServerConnections(this.#pool.servers.length, this.#options.maxConcurrency),
+      openServerConnections(this.#options.baseUrls, maxConcurrency, { apiKey, extra: headers }),
     ]);
-    const { apiKey, timeoutMs } = this.#options;
-    const logger = sdkLogger(this.#logger, this.#secret());
-    const clients = this.#pool.servers.map(
-      (server) =>
-        new sdk.OpenAI({
-          apiKey,
-          baseURL: server.url,
-          timeout: timeoutMs,
-          maxRetries: 0,
-          logger,
-          fetch: (servers[server.index] as ServerConnections).fetch,
-        }),
-    );
-    return { sdk, clients, servers, limit: pLimit(this.#options.maxConcurrency) };
+    return { servers, limit: pLimit(maxConcurrency) };
   }
 
   #markAnswered(server: ServerState): void {

@@ -30,7 +30,17 @@ describe("resolveOpenAIOptions", () => {
       extraBody: {},
       structuredOutputs: true,
       promptCacheKey: true,
+      headers: {},
     });
+  });
+
+  it("sends OpenAI's organization and project headers when the environment names them", () => {
+    const env = { OPENAI_ORG_ID: "org-1", OPENAI_PROJECT_ID: " proj_2 " };
+    expect(resolveOpenAIOptions(local, env).headers).toEqual({
+      "openai-organization": "org-1",
+      "openai-project": "proj_2",
+    });
+    expect(resolveOpenAIOptions(local, { OPENAI_ORG_ID: "" }).headers).toEqual({});
   });
 
   it("takes structuredOutputs as a boolean only", () => {

@@ -98,6 +98,8 @@ export interface ResolvedOpenAIOptions {
   extraBody: Record<string, unknown>;
   structuredOutputs: boolean;
   promptCacheKey: boolean;
+  /** Headers sent with every request besides the key: OpenAI's organization and project, from the environment. */
+  headers: Record<string, string>;
 }
 
 /**
@@ -140,6 +142,20 @@ export function resolveOpenAIOptions(
     extraBody: checkExtraBody(options.extraBody ?? {}),
     structuredOutputs: checkBoolean("structuredOutputs", options.structuredOutputs ?? true),
     promptCacheKey: checkBoolean("promptCacheKey", options.promptCacheKey ?? true),
+    headers: openAIAccountHeaders(env),
+  };
+}
+
+/**
+ * The `OpenAI-Organization` and `OpenAI-Project` headers, from `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID` when
+ * they are set: an OpenAI account that belongs to several organizations or projects bills the one they name.
+ */
+function openAIAccountHeaders(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const organization = env.OPENAI_ORG_ID?.trim();
+  const project = env.OPENAI_PROJECT_ID?.trim();
+  return {
+    ...(organization ? { "openai-organization": organization } : {}),
+    ...(project ? { "openai-project": project } : {}),
   };
 }
 

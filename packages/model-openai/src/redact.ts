@@ -12,7 +12,7 @@ export const MIN_PARTIAL_SECRET = 4;
 /**
  * Text with the secret taken out, whole or in part, and with the credentials of any URL in it hidden.
  *
- * Error messages from servers and from the SDK may echo request headers, and a server or proxy may cut its
+ * Error messages from servers may echo request headers, and a server or proxy may cut its
  * message short in the middle of the key, so besides every whole occurrence this removes every run of at
  * least {@link MIN_PARTIAL_SECRET} characters that is the beginning of the secret (a cut after it) and a
  * run at the very start of the text that is the end of the secret (a cut before it). Every message this

@@ -1,42 +1,42 @@
-import type { OpenAI } from "openai";
-import { timeoutFailure } from "./classify-error.js";
-import type { ChatCompletionBody } from "./request-body.js";
-
-type CreateParams = Parameters<OpenAI["chat"]["completions"]["create"]>[0];
+import { classifyRequestError, type FailedRequest, statusFailure, timeoutFailure } from "./classify-error.js";
+import { ExchangeTimeout } from "./http-exchange.js";
+import type { ServerConnections } from "./server-connections.js";
 
 /**
- * Sends one chat completion request, with no retries of the SDK's own, and returns the parsed body as
- * the server sent it (the caller checks it). `timeoutMs` covers the whole request, reply body included.
+ * Sends one chat completion request (`body`, already JSON) to one server, once, and returns the reply's
+ * parsed body as the server sent it (the caller checks it). `timeoutMs` covers the whole request, reply body
+ * included.
  *
- * @throws the caller's abort reason when `signal` aborts, an AttemptFailure on timeout, or the SDK's error.
+ * A body that does not parse is `invalid-json` when the server called it JSON; otherwise its text is
+ * returned as it is, and the caller's check says what came instead of a JSON object (a proxy's HTML page).
+ *
+ * @throws the caller's abort reason when `signal` aborts, or an AttemptFailure saying what went wrong.
  */
 export async function requestCompletion(
-  client: OpenAI,
-  body: ChatCompletionBody,
+  server: ServerConnections,
+  body: string,
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  request: FailedRequest,
 ): Promise<unknown> {
-  const attempt = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    attempt.abort();
-  }, timeoutMs);
-  const onAbort = () => attempt.abort(signal?.reason);
-  signal?.addEventListener("abort", onAbort, { once: true });
+  let reply: Awaited<ReturnType<ServerConnections["postCompletion"]>>;
   try {
-    // The body may carry fields the SDK's types do not list (extraBody); the SDK sends them as they are.
-    return await client.chat.completions.create(body as unknown as CreateParams, {
-      signal: attempt.signal,
-      timeout: timeoutMs,
-      maxRetries: 0,
-    });
+    reply = await server.postCompletion(body, timeoutMs, signal);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (timedOut) throw timeoutFailure(timeoutMs);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    if (error instanceof ExchangeTimeout) throw timeoutFailure(timeoutMs);
+    throw classifyRequestError(error);
   }
+  if (reply.status < 200 || reply.status >= 300) throw statusFailure(reply.status, reply.headers, reply.text, request);
+  try {
+    return JSON.parse(reply.text);
+  } catch (error) {
+    if (isJson(reply.headers["content-type"])) throw classifyRequestError(error);
+    return reply.text;
+  }
+}
+
+function isJson(contentType: string | string[] | undefined): boolean {
+  const type = Array.isArray(contentType) ? contentType[0] : contentType;
+  return type !== undefined && /^\s*application\/(?:[\w.+-]+\+)?json\b/i.test(type);
 }

@@ -1,13 +1,20 @@
-import type { IncomingHttpHeaders } from "node:http";
-import type { Agent, request as undiciRequest } from "undici";
+import type { Agent } from "undici";
+import { type HttpReply, postOnce } from "./http-exchange.js";
 
 /** How long an idle connection is kept for the next request, unless the server's `Keep-Alive` header says less. */
 export const KEEP_ALIVE_MS = 4_000;
 
-/** One server's connection pool and the fetch that sends through it. */
+/** What every request to a server carries besides its body. */
+export interface ServerRequestHeaders {
+  apiKey: string;
+  /** Further headers, such as OpenAI's organization and project. */
+  extra?: Readonly<Record<string, string>>;
+}
+
+/** One server's connection pool and the chat completion requests sent through it. */
 export interface ServerConnections {
-  /** A fetch for the `openai` SDK that sends every request over this server's pool. */
-  fetch: typeof globalThis.fetch;
+  /** POSTs a JSON body to the server's `/chat/completions` and reads the whole reply. */
+  postCompletion: (body: string, timeoutMs: number, signal: AbortSignal | undefined) => Promise<HttpReply>;
   /** Closes the pool once its requests have ended. */
   close: () => Promise<void>;
 }
@@ -18,13 +25,45 @@ export interface ServerConnections {
  * (HTTP/1.1 sends one request at a time per connection), up to `maxConnections` (the most requests that can
  * be in flight; a request beyond waits for a connection to free up, which happens a moment after the reply
  * before it has been read), and closes a connection that stays idle for {@link KEEP_ALIVE_MS} or as long as
- * the server's `Keep-Alive` header allows. Timeouts are left to the caller (`timeoutMs` covers the whole
- * request).
+ * the server's `Keep-Alive` header allows. Timeouts are the caller's (`timeoutMs` covers the whole request).
  */
-export async function openServerConnections(count: number, maxConnections: number): Promise<ServerConnections[]> {
-  // Loaded on first use, as the SDK is, so that importing this package stays cheap.
-  const { Agent, request } = await import("undici");
-  return Array.from({ length: count }, () => connectionsThrough(new Agent(agentOptions(maxConnections)), request));
+export async function openServerConnections(
+  baseUrls: readonly string[],
+  maxConnections: number,
+  headers: ServerRequestHeaders,
+): Promise<ServerConnections[]> {
+  // Loaded on first use, so that importing this package stays cheap.
+  const { Agent } = await import("undici");
+  const requestHeaders = headerList(headers);
+  return baseUrls.map((baseUrl) => {
+    const agent = new Agent(agentOptions(maxConnections));
+    const { origin, path } = completionsAddress(baseUrl);
+    return {
+      postCompletion: (body, timeoutMs, signal) =>
+        postOnce(agent, { origin, path, headers: requestHeaders, body }, timeoutMs, signal),
+      close: () => agent.close(),
+    };
+  });
+}
+
+/**
+ * Where a server's chat completions are: its base URL's path with `/chat/completions` added, and any query
+ * the base URL has (some gateways want `?api-version=…`) kept after it.
+ */
+export function completionsAddress(baseUrl: string): { origin: string; path: string } {
+  const url = new URL(baseUrl);
+  return { origin: url.origin, path: `${url.pathname.replace(/\/+$/, "")}/chat/completions${url.search}` };
+}
+
+function headerList({ apiKey, extra = {} }: ServerRequestHeaders): string[] {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json",
+    "user-agent": "syndisco-model-openai",
+    ...extra,
+    authorization: `Bearer ${apiKey}`,
+  };
+  return Object.entries(headers).flat();
 }
 
 function agentOptions(maxConnections: number): Agent.Options {
@@ -35,44 +74,4 @@ function agentOptions(maxConnections: number): Agent.Options {
     headersTimeout: 0,
     bodyTimeout: 0,
   };
-}
-
-/** Statuses whose responses have no body, which a `Response` refuses to be given. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
-/**
- * A fetch for the SDK's JSON requests, sent with undici's `request` over `agent`. It does what the SDK needs
- * of fetch (method, headers, a text body, a signal; the whole reply read into a `Response`) at well under the
- * CPU cost of the full WHATWG fetch, which is what a client with a thousand requests in flight spends its time on.
- */
-function connectionsThrough(agent: Agent, send: typeof undiciRequest): ServerConnections {
-  const fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
-    const url = typeof input === "string" || input instanceof URL ? input : input.url;
-    const reply = await send(url, {
-      dispatcher: agent,
-      method: (init.method ?? "GET") as "GET",
-      headers: headersOf(init.headers),
-      body: typeof init.body === "string" ? init.body : null,
-      signal: init.signal ?? null,
-    });
-    const text = await reply.body.text();
-    return new Response(NULL_BODY_STATUSES.has(reply.statusCode) ? null : text, {
-      status: reply.statusCode,
-      headers: responseHeaders(reply.headers),
-    });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, close: () => agent.close() };
-}
-
-function headersOf(headers: RequestInit["headers"]): Record<string, string> {
-  return Object.fromEntries(new Headers(headers).entries());
-}
-
-function responseHeaders(headers: IncomingHttpHeaders): Headers {
-  const result = new Headers();
-  for (const [name, value] of Object.entries(headers)) {
-    if (Array.isArray(value)) for (const each of value) result.append(name, each);
-    else if (value !== undefined) result.append(name, value);
-  }
-  return result;
 }

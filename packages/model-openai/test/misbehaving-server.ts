@@ -86,14 +86,16 @@ export async function startTestServer(behaviour: Behaviour, { port: wantedPort =
       raw += chunk;
     });
     request.on("end", () => {
-      if (request.method !== "POST" || request.url !== "/v1/chat/completions") {
+      // The path alone: a base URL may carry a query (`?api-version=…`), which the request keeps.
+      const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+      if (request.method !== "POST" || path !== "/v1/chat/completions") {
         send(response, { status: 404, body: { error: { message: `no route ${request.method} ${request.url}` } } });
         return;
       }
       const received: ReceivedRequest = {
         at: Date.now(),
         method: request.method,
-        path: request.url,
+        path: request.url ?? path,
         headers: request.headers,
         body: JSON.parse(raw) as Record<string, unknown>,
       };
