@@ -16,7 +16,11 @@ describe("statusFailure", () => {
   });
 
   it.each([500, 502, 503, 504, 408, 409])("retries status %i", (status) => {
-    expect(statusFailure(status, {}, errorBody("x"))).toMatchObject({ problem: "http-status", retriable: true, status });
+    expect(statusFailure(status, {}, errorBody("x"))).toMatchObject({
+      problem: "http-status",
+      retriable: true,
+      status,
+    });
   });
 
   it.each([400, 401, 403, 404, 422, 301])("does not retry status %i", (status) => {
@@ -38,7 +42,9 @@ describe("statusFailure", () => {
       `the server answered ${status}: Unknown field response_format; the request asked for structured output ` +
         "(response_format with the answer's JSON schema): if this server does not support it, set structuredOutputs: false",
     );
-    expect(statusFailure(status, {}, body).message).toBe(`the server answered ${status}: Unknown field response_format`);
+    expect(statusFailure(status, {}, body).message).toBe(
+      `the server answered ${status}: Unknown field response_format`,
+    );
   });
 
   it("quotes an error without a message as JSON, a body that is not JSON as text, and says when there is none", () => {

@@ -1,6 +1,12 @@
 import { loggingSetup } from "@syndisco/core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { completion, inOrder, type ScriptedResponse, startTestServer, type TestServer } from "../test/misbehaving-server.js";
+import {
+  completion,
+  inOrder,
+  type ScriptedResponse,
+  startTestServer,
+  type TestServer,
+} from "../test/misbehaving-server.js";
 import { OpenAIModel } from "./index.js";
 import { ModelServerError } from "./model-server-error.js";
 

@@ -159,6 +159,8 @@ export class ServerPool {
   }
 
   #wake(): void {
+    // Called at every release: most of the time nobody waits.
+    if (this.#waiting.size === 0) return;
     for (const wake of this.#waiting) wake();
   }
 
