@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, ActorReply } from "../actor/actor.js";
 import { formatComment } from "../actor/prompt.js";
-import { InputError } from "../errors.js";
 import type { DiscussionFile, DiscussionLogEntry } from "../formats/discussion-file.js";
 import { getLogger } from "../logging/logger.js";
 import { randomSeed } from "../random.js";
@@ -13,7 +12,7 @@ import type { BeginOptions, DiscussionComment, DiscussionEndReason, DiscussionOp
 import { DISCUSSION_OPTIONS } from "./discussion-options.js";
 import { History } from "./history.js";
 import { Moderation } from "./moderation.js";
-import { indexParticipants } from "./participants.js";
+import { indexParticipants, pickSpeaker } from "./participants.js";
 import { seedThread } from "./seed-thread.js";
 import { requireWholeNumber } from "./validate.js";
 import { type OutputFileOptions, writeOutputFile } from "./write-output.js";
@@ -183,7 +182,10 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
     let silentTurns = 0;
     for (let turn = 0; turn < this.convLen; turn++) {
       signal?.throwIfAborted();
-      const speaker = this.#pickSpeaker();
+      const speaker = pickSpeaker(this.#turnManager, this.#actorsByName, {
+        lastName: this.#logs.at(-1)?.name,
+        moderatorName: this.moderator?.getName(),
+      });
       const reply = speaker ? await this.#ask(speaker, signal) : undefined;
       if (!speaker || !reply?.text) {
         logger.debug({ discussion: this.id, speaker: speaker?.getName(), turn }, "a turn without a comment");
@@ -212,26 +214,6 @@ export class Discussion implements AsyncIterable<DiscussionComment> {
       }
     }
     this.#finishedAt = new Date();
-  }
-
-  /** The turn manager's choice, except that the moderator never speaks twice in a row. */
-  #pickSpeaker(): Actor | undefined {
-    const lastName = this.#logs.at(-1)?.name;
-    const moderatorName = this.moderator?.getName();
-    const attempts = this.users.length + 1;
-    for (let attempt = 0; attempt < attempts; attempt++) {
-      const name = this.#turnManager.nextName();
-      if (name === moderatorName && lastName === moderatorName) continue;
-      const actor = this.#actorsByName.get(name);
-      if (!actor) {
-        throw new InputError(`the turn manager named "${name}", who is not a participant`, {
-          field: "nextTurnManager",
-          fix: "Let the discussion set the turn manager's names",
-        });
-      }
-      return actor;
-    }
-    return undefined;
   }
 
   #ask(actor: Actor, signal: AbortSignal | undefined): Promise<ActorReply> {

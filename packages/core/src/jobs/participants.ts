@@ -1,6 +1,7 @@
 import type { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import { InputError } from "../errors.js";
+import type { TurnManager } from "../turn-managers/turn-manager.js";
 
 /**
  * A discussion's actors by name, checked: at least one user, no annotator, distinct names, and a moderator
@@ -44,4 +45,31 @@ export function indexParticipants(users: readonly Actor[], moderator: Actor | un
     }
   }
   return byName;
+}
+
+/**
+ * The next speaker: the turn manager's choice, except that the moderator never speaks twice in a row (the
+ * manager is asked again, once per participant at most; `undefined` when it names only the moderator).
+ *
+ * @throws {@link InputError} when the turn manager names someone who is not a participant.
+ */
+export function pickSpeaker(
+  turnManager: TurnManager,
+  actorsByName: ReadonlyMap<string, Actor>,
+  { lastName, moderatorName }: { lastName: string | undefined; moderatorName: string | undefined },
+): Actor | undefined {
+  const attempts = actorsByName.size + 1;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const name = turnManager.nextName();
+    if (name === moderatorName && lastName === moderatorName) continue;
+    const actor = actorsByName.get(name);
+    if (!actor) {
+      throw new InputError(`the turn manager named "${name}", who is not a participant`, {
+        field: "nextTurnManager",
+        fix: "Let the discussion set the turn manager's names",
+      });
+    }
+    return actor;
+  }
+  return undefined;
 }
