@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { haveTestModels, modelPath } from "@syndisco/test-support";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT, runCli } from "./helpers/cli-process.js";
+import { BIN, REPO_ROOT, runCli } from "./helpers/cli-process.js";
 import { ANNOTATION_KEYS, DISCUSSION_KEYS, readJsonFiles } from "./helpers/experiment-files.js";
 import { useTempDirs } from "./helpers/temp-dir.js";
 
@@ -19,10 +20,21 @@ describe("syndisco --help and --version", () => {
     }
   });
 
-  it("prints the version", async () => {
+  it("prints the version of the package.json beside the build, read when it runs", async () => {
+    const packageDir = dirname(dirname(BIN));
+    const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string };
     const result = await runCli(["--version"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(result.stdout.trim()).toBe(manifest.version);
+
+    // The same build beside a package.json of another version prints that version: none is built in.
+    const copy = tempDir();
+    cpSync(join(packageDir, "dist"), join(copy, "dist"), { recursive: true });
+    symlinkSync(join(packageDir, "node_modules"), join(copy, "node_modules"), "dir");
+    writeFileSync(join(copy, "package.json"), JSON.stringify({ ...manifest, version: "9.8.7" }));
+    const copied = spawnSync(process.execPath, [join(copy, "dist", "bin.js"), "--version"], { encoding: "utf8" });
+    expect(copied.stderr).toBe("");
+    expect(copied.stdout.trim()).toBe("9.8.7");
   });
 });
 
