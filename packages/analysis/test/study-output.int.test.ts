@@ -10,7 +10,7 @@ import { tempFolder } from "./helpers/discussion-files.js";
  * A real study's output: core's Study over scripted participants (no neural model is needed to write the
  * files), 2 models × 2 moderation levels, 2 discussions per cell.
  */
-async function runStudy(outputDir: string): Promise<void> {
+async function runStudy(outputDir: string, format: "syndisco-2.0" | "syndisco-2.2" = "syndisco-2.0"): Promise<void> {
   const replies = ["I think cars should go.", "I disagree, buses are slow.", "Fair point.", "Please stay civil."];
   let turn = 0;
   const model = (key: string) =>
@@ -33,6 +33,7 @@ async function runStudy(outputDir: string): Promise<void> {
       };
     },
     seed: 5,
+    format,
   });
   await study.begin({ outputDir, loadModel: async (key) => model(key), handleSignals: false });
 }
@@ -66,5 +67,22 @@ describe("analyse a study's output", () => {
     ]);
     // The factor's level names the group, not the model's name in the comments (model-a).
     expect(byBoth.tables.participation.map((row) => row.model)).toContain("model-a");
+  });
+});
+
+describe("analyse a study's output written in SynDisco 2.2's format", () => {
+  it("finds the factors and the moderator in the sidecars, as for 2.0 files", async () => {
+    const folder = join(tempFolder(), "study-22");
+    await runStudy(folder, "syndisco-2.2");
+    const cell = join(folder, "discussions", "model=a,moderation=strict");
+    expect(readdirSync(cell).filter((name) => name.endsWith(".meta.json"))).toHaveLength(2);
+    const byModeration: Analysis = await analyse([folder], { by: ["moderation"], threads: 1 });
+    expect(byModeration.tables.dataset.map((row) => [row.group, row.discussions, row.moderation])).toEqual([
+      ["none", 4, "none"],
+      ["strict", 4, "strict"],
+    ]);
+    // "Remove every insult." does not say it moderates: only the sidecar tells that Mod is the moderator.
+    const moderated = byModeration.tables.moderation.filter((row) => row.model === "all");
+    expect(moderated[1]?.comments as number).toBeGreaterThan(0);
   });
 });

@@ -79,6 +79,10 @@ function buildProgram(exit: { code: ExitCode }): Command {
     .addOption(new Option("--format <format>", "the file format").choices(["csv", "jsonl"]).default("csv"))
     .requiredOption("--out <file>", "the file to write")
     .option("--annotations", "export a run's annotations instead of its discussions")
+    .option(
+      "-d, --discussions <dir>",
+      "the discussions that SynDisco 2.2 annotation files annotate (default: the run's)",
+    )
     .action(lazyAction(exit, async () => (await import("./commands/export.js")).exportCommand));
 
   program
@@ -116,6 +120,7 @@ function buildProgram(exit: { code: ExitCode }): Command {
     .command("view")
     .description("print a discussion or annotation file readably")
     .argument("<file>", "a discussion or annotation JSON file")
+    .option("-d, --discussions <dir>", "the discussions that a SynDisco 2.2 annotation file annotates")
     .action(lazyAction(exit, async () => (await import("./commands/view.js")).viewCommand));
 
   program

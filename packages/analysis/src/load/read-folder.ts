@@ -4,13 +4,14 @@ import {
   annotationRows,
   type DiscussionFile,
   fileFormatOf,
+  fileKindOf,
   HARDCODED_MODEL,
   InputError,
   listJsonFiles,
   messageId,
   parseAnnotationFile,
   parseDiscussionFile,
-  readJsonFile,
+  readOutputFile,
   readSystemPrompt22,
 } from "@syndisco/core";
 import type { AnalysedComment, AnalysedDiscussion } from "./analysed-discussion.js";
@@ -29,7 +30,8 @@ export interface FolderContents {
  * SynDisco 2.0 (ours) or 2.2: a run's output folder, a study's, or a plain folder of files. JSON files without
  * a `logs` list (a study's manifest, a run summary) are skipped; a file with one must be a discussion or
  * annotation file. A SynDisco 2.2 annotation file does not hold the comments it annotates: it is matched to
- * its discussion among the folder's (core's `parseAnnotationFile` does that).
+ * its discussion among the folder's (core's `parseAnnotationFile` does that). A 2.2 file we wrote is read with
+ * its sidecar `NAME.meta.json` (its id, moderator, study levels; an annotation's comments).
  *
  * @throws {@link InputError} naming the folder when it holds no discussion files, or the file that is broken.
  */
@@ -39,15 +41,18 @@ export async function readFolder({ path, label }: LabelledPath): Promise<FolderC
   const discussionFiles: DiscussionFile[] = [];
   const annotations22: { data: unknown; file: string; parent: string }[] = [];
   for (const file of await listJsonFiles(folder, "discussion")) {
-    const data = await readJsonFile(file);
+    const { data, sidecar } = await readOutputFile(file);
     if (!hasLogs(data)) continue;
     const parent = basename(dirname(file));
-    if (isAnnotation20(data)) {
+    if (sidecar !== undefined && fileKindOf(data, sidecar) === "annotation") {
+      // A 2.2 annotation we wrote: its sidecar holds its comments and its discussion's id.
+      contents.annotations.push(...annotationRows(parseAnnotationFile(data, file, { sidecar }), parent));
+    } else if (isAnnotation20(data)) {
       contents.annotations.push(...annotationRows(parseAnnotationFile(data, file), parent));
     } else if (isAnnotation22(data)) {
       annotations22.push({ data, file, parent });
     } else {
-      const discussion = parseDiscussionFile(data, file);
+      const discussion = parseDiscussionFile(data, file, { sidecar });
       discussionFiles.push(discussion);
       contents.discussions.push(analysedDiscussion(discussion, { label, file, folder: parent }));
     }

@@ -1,6 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { InputError, importAnnotations, importDiscussions, writeCsv, writeJsonLines } from "@syndisco/core";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  fileKindOf,
+  InputError,
+  importAnnotations,
+  importDiscussions,
+  listJsonFiles,
+  readOutputFile,
+  writeCsv,
+  writeJsonLines,
+} from "@syndisco/core";
 import { ExitCode } from "../exit-codes.js";
 import { countOf } from "../plural.js";
 import { outputFolders } from "../run/output-folders.js";
@@ -14,6 +23,11 @@ export interface ExportCommandOptions {
   out: string;
   /** Export the annotations of a run's output folder instead of its discussions. */
   annotations?: boolean;
+  /**
+   * The discussions that SynDisco 2.2 annotation files annotate (they do not hold the comments); a run's
+   * `discussions/` by default.
+   */
+  discussions?: string;
 }
 
 /**
@@ -22,7 +36,15 @@ export interface ExportCommandOptions {
  * output folder (its `discussions/` is used, or `annotations/` with `--annotations`) or a folder of files.
  */
 export async function exportCommand(dir: string, options: ExportCommandOptions): Promise<ExitCode> {
-  const { folder, kind } = sourceOf(dir, options.annotations ?? false);
+  const { folder, kind, discussions } = await sourceOf(dir, options.annotations ?? false);
+  if (options.discussions !== undefined && !existsSync(options.discussions)) {
+    throw new InputError("no such folder", {
+      file: options.discussions,
+      field: "--discussions",
+      fix: "Give the folder of the annotated discussion files",
+    });
+  }
+  const discussionsDir = options.discussions ?? discussions;
   if (existsSync(options.out)) {
     throw new InputError("the file already exists and SynDisco never overwrites output", {
       file: options.out,
@@ -31,7 +53,10 @@ export async function exportCommand(dir: string, options: ExportCommandOptions):
   }
   if (kind === "annotations") await requireOutputFiles(folder, "annotation", ANNOTATE_FIRST);
   else await requireOutputFiles(folder, "discussion", RUN_FIRST);
-  const rows = kind === "annotations" ? await importAnnotations(folder) : await importDiscussions(folder);
+  const rows =
+    kind === "annotations"
+      ? await importAnnotations(folder, discussionsDir ? { discussionsDir } : {})
+      : await importDiscussions(folder);
   if (options.format === "csv") await writeCsv(rows, options.out);
   else await writeJsonLines(rows, options.out);
   process.stdout.write(
@@ -40,8 +65,15 @@ export async function exportCommand(dir: string, options: ExportCommandOptions):
   return ExitCode.OK;
 }
 
+/** What to export: the folder to read, what it holds, and for annotations the run's discussions. */
+interface ExportSource {
+  folder: string;
+  kind: "discussions" | "annotations";
+  discussions?: string;
+}
+
 /** The folder to read and what it holds. */
-function sourceOf(dir: string, wantAnnotations: boolean): { folder: string; kind: "discussions" | "annotations" } {
+async function sourceOf(dir: string, wantAnnotations: boolean): Promise<ExportSource> {
   if (!existsSync(dir)) {
     throw new InputError("no such folder", {
       file: dir,
@@ -51,24 +83,24 @@ function sourceOf(dir: string, wantAnnotations: boolean): { folder: string; kind
   const folders = outputFolders(dir);
   if (existsSync(folders.discussions)) {
     if (!wantAnnotations) return { folder: folders.discussions, kind: "discussions" };
-    if (existsSync(folders.annotations)) return { folder: folders.annotations, kind: "annotations" };
+    if (existsSync(folders.annotations)) {
+      return { folder: folders.annotations, kind: "annotations", discussions: folders.discussions };
+    }
     throw new InputError("this run has no annotations", {
       file: folders.annotations,
       fix: "Run `syndisco annotate` first, or export the discussions (without --annotations)",
     });
   }
-  return { folder: dir, kind: wantAnnotations || holdsAnnotations(dir) ? "annotations" : "discussions" };
+  return { folder: dir, kind: wantAnnotations || (await holdsAnnotations(dir)) ? "annotations" : "discussions" };
 }
 
-/** Whether the first JSON file of a folder is an annotation file (it has `conv_id`). */
-function holdsAnnotations(dir: string): boolean {
-  const first = readdirSync(dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()[0];
+/** Whether the first file of a folder is an annotation file, of SynDisco 2.0 or 2.2 (with its sidecar if any). */
+async function holdsAnnotations(dir: string): Promise<boolean> {
+  const first = (await listJsonFiles(resolve(dir), "discussions"))[0];
   if (!first) return false;
   try {
-    const data = JSON.parse(readFileSync(join(dir, first), "utf8")) as Record<string, unknown>;
-    return typeof data === "object" && data !== null && "conv_id" in data;
+    const { data, sidecar } = await readOutputFile(first);
+    return fileKindOf(data, sidecar) === "annotation";
   } catch {
     return false;
   }

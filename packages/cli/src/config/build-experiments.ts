@@ -65,6 +65,7 @@ export function buildDiscussionExperiment(
   return new DiscussionExperiment({
     ...discussionOptions(config, baseSetup(config), personas, model),
     numDiscussions: section.count,
+    format: data.output.format,
     ...(data.seed === undefined ? {} : { seed: data.seed }),
   });
 }
@@ -92,6 +93,7 @@ export function buildAnnotationExperiment(config: LoadedConfig, model: ModelLook
     includeModComments: section.includeModeratorComments,
     answerRetries: section.answerRetries,
     concurrency: data.concurrency,
+    format: data.output.format,
     ...(data.seed === undefined ? {} : { seed: data.seed }),
   });
 }

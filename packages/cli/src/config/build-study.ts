@@ -46,6 +46,7 @@ export async function buildStudy(config: LoadedConfig, cells?: string): Promise<
       cellSetup: (cell, model) =>
         discussionOptions(config, setupOf(setups, cell), poolOf(pools, setupOf(setups, cell)), model, cell.id),
       concurrency: section.concurrency,
+      format: config.data.output.format,
       ...(config.data.seed === undefined ? {} : { seed: config.data.seed }),
     });
   } catch (error) {

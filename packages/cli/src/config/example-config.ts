@@ -84,6 +84,8 @@ annotation: # optional: every annotator labels every comment of every discussion
       answerForm: { type: scale, min: 1, max: 5 }
 
 output: ./syndisco-output # discussions/ and annotations/ are written in here
+# For files SynDisco 2.2 reads (our extra keys go to a NAME.meta.json beside each):
+# output: { dir: ./syndisco-output, format: syndisco-2.2 }
 seed: 42 # makes the plan reproducible: who takes part, which seed opinion, the turn order
 concurrency: 2 # discussions (or annotations) run at once
 `;

@@ -80,6 +80,24 @@ describe("loadConfig", () => {
     });
   });
 
+  it("reads output as a folder, or as { dir, format }, and names a bad format", async () => {
+    const { dir, file } = writeConfig(`${MINIMAL}output: runs/a\n`);
+    const plain = await loadConfig(file);
+    expect(plain.outputDir).toBe(join(dir, "runs", "a"));
+    expect(plain.data.output).toEqual({ dir: "runs/a", format: "syndisco-2.0" });
+    const asObject = writeConfig(`${MINIMAL}output: { dir: runs/b, format: syndisco-2.2 }\n`);
+    const config = await loadConfig(asObject.file);
+    expect(config.outputDir).toBe(join(asObject.dir, "runs", "b"));
+    expect(config.data.output.format).toBe("syndisco-2.2");
+    expect((await loadConfig(writeConfig(`${MINIMAL}output: { format: syndisco-2.2 }\n`).file)).data.output).toEqual({
+      dir: "./syndisco-output",
+      format: "syndisco-2.2",
+    });
+    const error = await problemOf(`${MINIMAL}output: { dir: runs, format: syndisco-2.1 }\n`);
+    expect(error.message).toContain("output");
+    expect(error.message).toContain("syndisco-2.2");
+  });
+
   it("reads JSON configs too", async () => {
     const { file } = writeConfig(
       JSON.stringify({ models: { m: { backend: "openai", options: { modelName: "x", maxOutTokens: 5 } } } }),

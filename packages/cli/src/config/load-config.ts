@@ -68,7 +68,7 @@ export async function loadConfig(path: string, overrides: ConfigOverrides = {}):
     file,
     displayPath: path,
     baseDir,
-    outputDir: overrides.outputDir ? resolve(cwd, overrides.outputDir) : resolve(baseDir, data.output),
+    outputDir: overrides.outputDir ? resolve(cwd, overrides.outputDir) : resolve(baseDir, data.output.dir),
     personasFile: typeof data.personas === "string" ? resolve(baseDir, data.personas) : undefined,
     modelPathOverride: overrides.modelPath,
   };

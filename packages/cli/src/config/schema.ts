@@ -148,6 +148,22 @@ const annotationSchema = z.strictObject({
   answerRetries: wholeCount(0).default(2),
 });
 
+/** The output folder (discussions/ and annotations/ go inside it) and the format of the files written there. */
+const outputSchema = z
+  .union(
+    [
+      z.string().min(1),
+      z.strictObject({
+        dir: z.string().min(1).default("./syndisco-output"),
+        /** `syndisco-2.2` writes exactly SynDisco 2.2's files, our keys in a `NAME.meta.json` beside each. */
+        format: z.enum(["syndisco-2.0", "syndisco-2.2"]).default("syndisco-2.0"),
+      }),
+    ],
+    { error: "expected a folder, or { dir: ./folder, format: syndisco-2.0 or syndisco-2.2 }" },
+  )
+  .default("./syndisco-output")
+  .transform((output) => (typeof output === "string" ? { dir: output, format: "syndisco-2.0" as const } : output));
+
 /** The whole config file. */
 export const configSchema = z.strictObject({
   models: z.record(modelNameSchema, modelEntrySchema).refine((models) => Object.keys(models).length > 0, {
@@ -162,7 +178,7 @@ export const configSchema = z.strictObject({
   discussions: discussionsSchema.optional(),
   study: studySchema.optional(),
   annotation: annotationSchema.optional(),
-  output: z.string().min(1).default("./syndisco-output"),
+  output: outputSchema,
   seed: z.int().min(0).max(MAX_SEED).optional(),
   concurrency: wholeCount(1).default(1),
 });
