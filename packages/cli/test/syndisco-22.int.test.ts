@@ -104,7 +104,7 @@ describe.skipIf(!haveTestModels())("a folder of SynDisco 2.2 files written by ha
 });
 
 describe.skipIf(!haveTestModels())("syndisco run with output.format: syndisco-2.2", () => {
-  it("writes 2.2 files with sidecars, resumes from them, and exports and views them", async () => {
+  it("writes 2.2 files with sidecars, resumes from them, and exports, views, counts (stats) and reports them", async () => {
     const dir = tempDir();
     const yaml = experimentYaml(storiesModelYaml()).replace(
       "output: ./out\n",
@@ -140,6 +140,13 @@ describe.skipIf(!haveTestModels())("syndisco run with output.format: syndisco-2.
     expect(rows.some((row) => row.user === "Moderator" && row.is_moderator === true)).toBe(true);
     const annotations = await runCli(["export", "out", "--annotations", "--out", "a.csv"], { cwd: dir });
     expect(annotations.code).toBe(0);
+    // stats and report join the annotations to their comments through the sidecars.
+    const stats = await runCli(["stats", "out"], { cwd: dir });
+    expect(stats.stderr).toBe("");
+    expect(stats.stdout).toMatch(/Annotator1/);
+    const report = await runCli(["report", "out", "--out", "report.html"], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(readFileSync(join(dir, "report.html"), "utf8")).toContain("Moderator");
 
     const discussion = readdirSync(join(dir, "out", "discussions")).find(
       (file) => file.endsWith(".json") && !file.endsWith(".meta.json"),
