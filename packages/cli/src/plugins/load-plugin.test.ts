@@ -142,8 +142,9 @@ describe("loadPlugin", () => {
   it("tells an unknown backend name from a plugin package that is not installed", async () => {
     const dir = tempDir();
     await expect(loadPlugin("llama-cpp", { baseDir: dir, searchDirs: [dir] })).rejects.toThrow(
-      /unknown backend "llama-cpp": it is not llamacpp, transformers or openai, and no package of that name is installed/,
+      /unknown backend "llama-cpp": it is not llamacpp, transformers or openai, and no package of that name is installed\. Did you mean "llamacpp"\?/,
     );
+    await expect(loadPlugin("llama", { baseDir: dir, searchDirs: [dir] })).rejects.toThrow(/Did you mean "llamacpp"\?/);
     await expect(loadPlugin("@acme/syndisco-vllm", { baseDir: dir, searchDirs: [dir] })).rejects.toThrow(
       /the plugin package @acme\/syndisco-vllm is not installed\. Install it: npm install @acme\/syndisco-vllm/,
     );

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { InputError, isModelPlugin, type ModelPlugin } from "@syndisco/core";
+import { InputError, isModelPlugin, type ModelPlugin, nearestName } from "@syndisco/core";
 import { backendInstallHint, type CliInstall, cliInstall } from "./cli-install.js";
 import { type FoundPackage, findPackage, findPackageIn } from "./find-package.js";
 import { findKnownBackend, installCommand, KNOWN_BACKENDS } from "./known-backends.js";
@@ -131,7 +131,7 @@ function notInstalledError(
       `unknown backend "${backend}": it is not ${knownIds()}, and no package of that name is installed`,
       {
         ...location,
-        fix: `Use one of those ids; for a plugin package, install it: ${installCommand(backend)}`,
+        fix: `${didYouMean(backend)}Use one of those ids; for a plugin package, install it: ${installCommand(backend)}`,
       },
     );
   }
@@ -160,6 +160,15 @@ function pluginExport(module: unknown): ModelPlugin | undefined {
   if (isModelPlugin(exports.default)) return exports.default;
   const nested = exports.default as { plugin?: unknown } | undefined;
   return isModelPlugin(nested?.plugin) ? nested.plugin : undefined;
+}
+
+/** `Did you mean "llamacpp"? ` for a backend name close to a known one (`llama`, `llama-cpp`), else nothing. */
+function didYouMean(backend: string): string {
+  const nearest = nearestName(
+    backend,
+    KNOWN_BACKENDS.map((known) => known.id),
+  );
+  return nearest ? `Did you mean "${nearest}"? ` : "";
 }
 
 function knownIds(): string {

@@ -9,6 +9,12 @@ describe("nearestName", () => {
     expect(nearestName("seedOpinions", ["seedOpinion", "convLen"])).toBe("seedOpinion");
   });
 
+  it("takes a word that starts a name, of three letters or more", () => {
+    expect(nearestName("llama", ["llamacpp", "transformers", "openai"])).toBe("llamacpp");
+    expect(nearestName("ll", ["llamacpp", "transformers", "openai"])).toBeUndefined();
+    expect(nearestName("seed", ["seedOpinion", "convLen"])).toBeUndefined();
+  });
+
   it("ignores case and separators", () => {
     expect(nearestName("RoundRobin", TURN_MANAGERS)).toBe("round_robin");
     expect(nearestName("random-weighted", TURN_MANAGERS)).toBe("random_weighted");
