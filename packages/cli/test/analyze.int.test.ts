@@ -138,6 +138,11 @@ describe("syndisco analyze", () => {
       message: /error: .*empty: the folder holds no discussion files/,
     },
     {
+      name: "a folder that does not exist",
+      args: ({ empty }) => [join(empty, "nope")],
+      message: /error: .*empty[\\/]nope: no such folder\. Give a run's or a study's output folder/,
+    },
+    {
       name: "a reference CSV without text",
       args: ({ badCsv }) => [run, "--reference", badCsv],
       message: /error: .*bad\.csv: text: the reference file has no column "text"/,

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import {
   type AnnotationRow,
@@ -37,6 +38,12 @@ export interface FolderContents {
  */
 export async function readFolder({ path, label }: LabelledPath): Promise<FolderContents> {
   const folder = resolve(path);
+  if (!existsSync(folder)) {
+    throw new InputError("no such folder", {
+      file: path,
+      fix: "Give a run's or a study's output folder, or a folder of discussion files (as path or label=path)",
+    });
+  }
   const contents: FolderContents = { discussions: [], annotations: [] };
   const discussionFiles: DiscussionFile[] = [];
   const annotations22: { data: unknown; file: string; parent: string }[] = [];
