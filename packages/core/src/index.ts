@@ -32,7 +32,12 @@ export {
 export type { AnnotationPlanUnit } from "./experiments/annotation-plan.js";
 export { DiscussionExperiment, type DiscussionExperimentOptions } from "./experiments/discussion-experiment.js";
 export type { DiscussionPlanUnit, SeedItem } from "./experiments/discussion-plan.js";
-export type { ExperimentEvent, ExperimentRunOptions, ExperimentSummary } from "./experiments/events.js";
+export type {
+  ExperimentEvent,
+  ExperimentRunOptions,
+  ExperimentSummary,
+  PromptEvaluation,
+} from "./experiments/events.js";
 export { ExperimentInterruptedError } from "./experiments/interrupted-error.js";
 export { type JournalEntry, type JournalRecord, readJournal } from "./experiments/journal.js";
 export type { CastDraw, ParticipantCast, WeightedInstructions } from "./experiments/participant-cast.js";

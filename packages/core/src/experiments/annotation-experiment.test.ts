@@ -8,6 +8,7 @@ import {
   participantPool,
   promptEchoModel,
   readJson,
+  replyTo,
 } from "../../test/experiment-helpers.js";
 import { Actor } from "../actor/actor.js";
 import type { AnnotationFile, DiscussionFile } from "../formats/discussion-file.js";
@@ -121,6 +122,49 @@ describe("AnnotationExperiment", () => {
       expect(annotation.logs.map(([comment]) => comment)).toEqual(userComments);
       expect(userComments.length).toBeLessThan(discussion.logs.length);
     }
+  });
+
+  it("reports prompt tokens evaluated per annotated comment, and shares the model's slots between annotations", async () => {
+    const outputDir = await freshDir();
+    const load = { running: 0, most: 0 };
+    const model = new ScriptedModel({
+      concurrency: 6,
+      replies: async (messages, call) => {
+        load.running += 1;
+        load.most = Math.max(load.most, load.running);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        load.running -= 1;
+        // Every other call says how much it evaluated; the others say nothing (like a server without cache counts).
+        const evaluated = call % 2 === 0 ? { evaluatedPromptTokens: 30 } : {};
+        return { text: replyTo(messages), promptTokens: 120, ...evaluated };
+      },
+    });
+    const run = experiment({ annotators: [annotator(model, "Judge"), annotator(model, "Critic")], concurrency: 2 });
+    const finished: ExperimentEvent[] = [];
+    const summary = await run.begin({
+      discussionsDir,
+      outputDir,
+      onProgress: (event) => {
+        if (event.type === "unit-finished") finished.push(event);
+      },
+    });
+    // 2 annotations at once, each sending 6 / 2 = 3 comments at once: the model's 6 slots, no more.
+    expect(load.most).toBe(6);
+    const turns = summary.promptEvaluation?.turns ?? 0;
+    expect(turns).toBeGreaterThan(0);
+    expect(summary.promptEvaluation).toEqual({
+      turns,
+      promptTokens: 120 * turns,
+      evaluatedTokens: 30 * turns,
+      evaluatedPerTurn: 30,
+      evaluatedShare: 0.25,
+    });
+    expect(finished).toHaveLength(6);
+    const journal = await readJournal(join(outputDir, ".syndisco", "journal.jsonl"));
+    const evaluatedInJournal = journal.map((line) =>
+      line.event === "unit-finished" ? (line.evaluatedPromptTokens ?? 0) : 0,
+    );
+    expect(evaluatedInJournal.reduce((sum, tokens) => sum + tokens, 0)).toBe(30 * turns);
   });
 
   it("records a failing annotation, finishes the others, and retries it on a rerun", async () => {

@@ -5,6 +5,7 @@ import { formatComment } from "../actor/prompt.js";
 import { parseAnnotationFile } from "../formats/annotation-file.js";
 import type { FileFormat } from "../formats/discussion-file.js";
 import { Annotation } from "../jobs/annotation.js";
+import { defaultCommentConcurrency } from "../jobs/comment-concurrency.js";
 import { requireWholeNumber } from "../jobs/validate.js";
 import { requireFileFormat } from "../jobs/write-output.js";
 import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
@@ -32,6 +33,13 @@ export interface AnnotationExperimentOptions {
   /** How many annotations run at once (do model work; a finished one is written outside its slot). Default 1. */
   concurrency?: number;
   /**
+   * How many comments of each discussion an annotation sends at once (see `Annotation`'s option of that
+   * name): the files are the same, only the speed changes. Default: each annotator's model's `concurrency`
+   * shared between the `concurrency` annotations running at once, at least 1 (so a llama.cpp model with
+   * `parallel: 4` and `concurrency: 1` annotates 4 comments at once; with `parallel: 1`, one).
+   */
+  commentConcurrency?: number;
+  /**
    * Recorded in the plan and in every annotation file, to tell runs apart. When omitted, one is drawn and
    * kept in the output folder for reruns.
    */
@@ -50,6 +58,7 @@ const ANNOTATION_EXPERIMENT_OPTIONS: KnownOptions<AnnotationExperimentOptions> =
   includeModComments: true,
   answerRetries: true,
   concurrency: true,
+  commentConcurrency: true,
   seed: true,
   format: true,
 };
@@ -84,6 +93,8 @@ export class AnnotationExperiment {
   readonly concurrency: number;
   /** The format of the annotation files. */
   readonly format: FileFormat;
+  /** Comments each annotation sends at once; `undefined` picks it per annotator (see the option). */
+  readonly commentConcurrency: number | undefined;
   readonly #annotatorsByName: ReadonlyMap<string, Actor>;
   readonly #seed: ExperimentSeed;
 
@@ -96,6 +107,7 @@ export class AnnotationExperiment {
       includeModComments = true,
       answerRetries = 2,
       concurrency = 1,
+      commentConcurrency,
       seed,
       format = "syndisco-2.0",
     } = options;
@@ -104,12 +116,14 @@ export class AnnotationExperiment {
     requireWholeNumber(historyCtxLen, "historyCtxLen", 1);
     requireWholeNumber(answerRetries, "answerRetries", 0);
     requireWholeNumber(concurrency, "concurrency", 1);
+    if (commentConcurrency !== undefined) requireWholeNumber(commentConcurrency, "commentConcurrency", 1);
     this.annotators = [...annotators];
     this.historyCtxLen = historyCtxLen;
     this.includeModComments = includeModComments;
     this.answerRetries = answerRetries;
     this.concurrency = concurrency;
     this.format = format;
+    this.commentConcurrency = commentConcurrency;
     this.#annotatorsByName = new Map(annotators.map((annotator) => [annotator.getName(), annotator]));
     this.#seed = new ExperimentSeed(seed);
   }
@@ -168,12 +182,14 @@ export class AnnotationExperiment {
     { signal, outputFile, reportTurn, show }: UnitContext,
     identity: PlanIdentity,
   ): Promise<SaveUnit> {
+    const annotator = this.#annotatorsByName.get(unit.annotator) as Actor;
     const annotation = new Annotation({
-      annotator: this.#annotatorsByName.get(unit.annotator) as Actor,
+      annotator,
       conversation: unit.discussionFile,
       includeModeratorComments: this.includeModComments,
       historyCtxLen: this.historyCtxLen,
       answerRetries: this.answerRetries,
+      commentConcurrency: this.commentConcurrency ?? defaultCommentConcurrency(annotator.model, this.concurrency),
       metadata: {
         experiment: {
           fingerprint: identity.fingerprint,
@@ -185,7 +201,12 @@ export class AnnotationExperiment {
       },
     });
     for await (const item of annotation.annotations({ signal })) {
-      reportTurn({ name: unit.annotator, promptTokens: item.promptTokens, completionTokens: item.completionTokens });
+      reportTurn({
+        name: unit.annotator,
+        promptTokens: item.promptTokens,
+        evaluatedPromptTokens: item.evaluatedPromptTokens,
+        completionTokens: item.completionTokens,
+      });
       show(`${formatComment(item.name, item.comment)}\n${item.annotation}\n`);
     }
     return () => annotation.toJsonFile(outputFile, { format: this.format });

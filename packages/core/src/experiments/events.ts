@@ -17,8 +17,28 @@ export interface ExperimentSummary {
   promptTokens: number;
   /** Completion tokens of the units finished in this run, where the backend reports them. */
   completionTokens: number;
+  /**
+   * How many prompt tokens the backend evaluated (the rest came from its KV or prompt cache) in the units
+   * finished in this run, over the turns whose backend says so (llama.cpp and transformers.js do; a server
+   * does when it reports cached tokens). Absent when no turn said.
+   */
+  promptEvaluation?: PromptEvaluation;
   /** Wall-clock time of this run. */
   durationMs: number;
+}
+
+/** Prompt tokens evaluated by the backend, over the turns that reported it. */
+export interface PromptEvaluation {
+  /** Turns (comments, or annotated comments) that reported it. */
+  turns: number;
+  /** Prompt tokens of those turns. */
+  promptTokens: number;
+  /** Of those, the tokens the backend evaluated. */
+  evaluatedTokens: number;
+  /** `evaluatedTokens / turns`: for annotations, prompt tokens evaluated per annotated comment. */
+  evaluatedPerTurn: number;
+  /** `evaluatedTokens / promptTokens`: the share of the prompts that the cache did not spare. */
+  evaluatedShare: number;
 }
 
 /**
@@ -29,13 +49,23 @@ export interface ExperimentSummary {
 export type ExperimentEvent =
   | { type: "experiment-started"; total: number; alreadyDone: number; toRun: number }
   | { type: "unit-started"; unitId: string }
-  | { type: "turn"; unitId: string; name: string; promptTokens?: number; completionTokens?: number }
+  | {
+      type: "turn";
+      unitId: string;
+      name: string;
+      promptTokens?: number;
+      /** Of the prompt tokens, those the backend evaluated (the rest came from its cache), where it says. */
+      evaluatedPromptTokens?: number;
+      completionTokens?: number;
+    }
   | {
       type: "unit-finished";
       unitId: string;
       file: string;
       promptTokens: number;
       completionTokens: number;
+      /** Prompt tokens evaluated by the backend over the unit's turns that say, where any does. */
+      promptEvaluation?: PromptEvaluation;
       durationMs: number;
     }
   | { type: "unit-failed"; unitId: string; error: string }

@@ -5,6 +5,8 @@ import type { PlanIdentity } from "./plan-file.js";
 export interface TurnReport {
   name: string;
   promptTokens?: number | undefined;
+  /** Of the prompt tokens, those the backend evaluated (the rest came from its cache), where it says. */
+  evaluatedPromptTokens?: number | undefined;
   completionTokens?: number | undefined;
 }
 

@@ -23,6 +23,8 @@ export type JournalEntry =
       file: string;
       promptTokens: number;
       completionTokens: number;
+      /** Prompt tokens the backend evaluated, over the unit's turns that said; absent when none did. */
+      evaluatedPromptTokens?: number;
       durationMs: number;
     }
   | { event: "unit-failed"; unit: string; error: string }

@@ -7,14 +7,9 @@ import type { Journal, JournalEntry } from "./journal.js";
 import type { OutputFolder } from "./output-folder.js";
 import { runConcurrently } from "./run-concurrently.js";
 import { unitOutputFile } from "./state-paths.js";
+import { TokenTally } from "./token-tally.js";
 
 const logger = getLogger("experiment");
-
-/** A finished unit's token counts. */
-interface UnitWork {
-  promptTokens: number;
-  completionTokens: number;
-}
 
 // How many generated units may wait for the disk, per concurrency slot, before a slot waits with them.
 // One is enough to keep the disk busy; more only hold more finished discussions in memory.
@@ -33,6 +28,8 @@ export class RunState<Unit extends { id: string }> {
   readonly #saving = new Set<Promise<void>>();
   // Slots waiting for a save to end (see #runUnit).
   readonly #waitingForSaves: (() => void)[] = [];
+  /** The tokens of every unit finished in this run. */
+  readonly #finishedWork = new TokenTally();
   #interruptedBy: string | undefined;
   #listenerFailed = false;
   #journalFailed = false;
@@ -112,7 +109,20 @@ export class RunState<Unit extends { id: string }> {
         total: summary.total,
         durationMs: summary.durationMs,
       });
-      logger.info({ finished: summary.finished, failed: summary.failed.length }, "experiment finished");
+      const evaluation = summary.promptEvaluation;
+      logger.info(
+        {
+          finished: summary.finished,
+          failed: summary.failed.length,
+          ...(evaluation
+            ? {
+                evaluatedPromptTokensPerTurn: Math.round(evaluation.evaluatedPerTurn),
+                evaluatedPromptShare: Number(evaluation.evaluatedShare.toFixed(3)),
+              }
+            : {}),
+        },
+        "experiment finished",
+      );
     }
     this.emit({ type: "experiment-finished", summary });
     if (summary.interrupted) throw new ExperimentInterruptedError(summary, reason, this.#setup.unitNoun);
@@ -138,7 +148,7 @@ export class RunState<Unit extends { id: string }> {
     const outputFile = unitOutputFile(this.summary.outputDir, unit.id);
     this.record({ event: "unit-started", unit: unit.id });
     this.emit({ type: "unit-started", unitId: unit.id });
-    const work: UnitWork = { promptTokens: 0, completionTokens: 0 };
+    const work = new TokenTally();
     let save: SaveUnit;
     try {
       // A journal that failed just now has aborted the signal: the unit stops at its first model call.
@@ -146,8 +156,7 @@ export class RunState<Unit extends { id: string }> {
         signal: this.#signal,
         outputFile,
         reportTurn: (turn) => {
-          work.promptTokens += turn.promptTokens ?? 0;
-          work.completionTokens += turn.completionTokens ?? 0;
+          work.addTurn(turn);
           this.emit({ type: "turn", unitId: unit.id, ...turn });
         },
         show: (text) => {
@@ -172,7 +181,7 @@ export class RunState<Unit extends { id: string }> {
   }
 
   /** Writes a unit's file and records it as finished, or as failed when the file cannot be written. Never throws. */
-  async #save(unit: Unit, save: SaveUnit, work: UnitWork, outputFile: string, startedAt: number): Promise<void> {
+  async #save(unit: Unit, save: SaveUnit, work: TokenTally, outputFile: string, startedAt: number): Promise<void> {
     try {
       await save();
     } catch (error) {
@@ -181,18 +190,32 @@ export class RunState<Unit extends { id: string }> {
     }
     const durationMs = Math.round(performance.now() - startedAt);
     this.summary.finished += 1;
-    this.summary.promptTokens += work.promptTokens;
-    this.summary.completionTokens += work.completionTokens;
+    this.#finishedWork.add(work);
+    this.summary.promptTokens = this.#finishedWork.promptTokens;
+    this.summary.completionTokens = this.#finishedWork.completionTokens;
+    const promptEvaluation = this.#finishedWork.promptEvaluation();
+    if (promptEvaluation) this.summary.promptEvaluation = promptEvaluation;
     const { promptTokens, completionTokens } = work;
+    const unitEvaluation = work.promptEvaluation();
+    const evaluated = unitEvaluation ? { promptEvaluation: unitEvaluation } : {};
     this.record({
       event: "unit-finished",
       unit: unit.id,
       file: outputFile,
       promptTokens,
       completionTokens,
+      ...(unitEvaluation ? { evaluatedPromptTokens: unitEvaluation.evaluatedTokens } : {}),
       durationMs,
     });
-    this.emit({ type: "unit-finished", unitId: unit.id, file: outputFile, promptTokens, completionTokens, durationMs });
+    this.emit({
+      type: "unit-finished",
+      unitId: unit.id,
+      file: outputFile,
+      promptTokens,
+      completionTokens,
+      ...evaluated,
+      durationMs,
+    });
   }
 
   #recordFailure(unit: Unit, error: unknown): void {

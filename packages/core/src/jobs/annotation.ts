@@ -2,17 +2,21 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../actor/actor.js";
 import { ActorType } from "../actor/actor-type.js";
 import { formatComment } from "../actor/prompt.js";
+import type { HistoryComment } from "../actor/prompt-22.js";
 import type { AnswerValue } from "../answers/answer-form.js";
 import { InputError } from "../errors.js";
 import type { AnnotationFile, DiscussionFile } from "../formats/discussion-file.js";
 import { type KnownOptions, rejectUnknownOptions } from "../util/known-options.js";
 import { syndiscoTimestamp } from "../util/timestamp.js";
 import { VERSION } from "../version.js";
-import { type AnnotatorAnswer, askAnnotator } from "./ask-annotator.js";
+import { type AnnotationDetail, describeAnswer, storedAnswer } from "./annotation-details.js";
+import { askAnnotator } from "./ask-annotator.js";
+import { defaultCommentConcurrency } from "./comment-concurrency.js";
 import type { BeginOptions } from "./discussion.js";
 import { Discussion } from "./discussion.js";
 import { History } from "./history.js";
 import { loadDiscussionFile } from "./load-discussion.js";
+import { mapInOrder } from "./map-in-order.js";
 import { requireWholeNumber } from "./validate.js";
 import { type OutputFileOptions, writeOutputFile } from "./write-output.js";
 
@@ -31,6 +35,12 @@ export interface AnnotationOptions {
    * recorded as invalid. Default 2.
    */
   answerRetries?: number;
+  /**
+   * How many comments are annotated at once. Each sees the same comments as one at a time, and the results
+   * are recorded in the discussion's order, so only the speed changes. Default: as many as the annotator's
+   * model serves at once (its `concurrency`, for llama.cpp its `parallel`), at most 64.
+   */
+  commentConcurrency?: number;
   /** The annotation's id; a random UUID by default. */
   id?: string;
   /** Extra keys written into the annotation's file. */
@@ -43,6 +53,7 @@ const ANNOTATION_OPTIONS: KnownOptions<AnnotationOptions> = {
   includeModeratorComments: true,
   historyCtxLen: true,
   answerRetries: true,
+  commentConcurrency: true,
   id: true,
   metadata: true,
 };
@@ -61,22 +72,17 @@ export interface AnnotatedComment {
   valid: boolean | undefined;
   /** Tokens in the prompts and the replies (over every attempt), where the backend reports them. */
   promptTokens?: number;
+  /** Of the prompt tokens, those the backend evaluated (the rest came from its cache), where it says. */
+  evaluatedPromptTokens?: number;
   completionTokens?: number;
 }
 
-/** What we record about each annotation besides SynDisco's `[comment, annotation]` pair. */
-interface AnnotationDetail {
-  name: string;
+/** One comment to annotate: where it stands in the log, and what the annotator sees with it. */
+interface CommentToAnnotate {
   index: number;
-  prompt_tokens?: number;
-  completion_tokens?: number;
-  latency_ms: number;
-  value?: AnswerValue | null;
-  valid?: boolean;
-  error?: string;
-  attempts?: string[];
-  /** The model's reply when `logs` holds the bare answer instead (`{ "answer": 4 }` for `"4"`). */
-  raw_text?: string;
+  name: string;
+  text: string;
+  history: readonly HistoryComment[];
 }
 
 /**
@@ -95,6 +101,8 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
   readonly includeModeratorComments: boolean;
   readonly historyCtxLen: number;
   readonly answerRetries: number;
+  /** Comments annotated at once. */
+  readonly commentConcurrency: number;
   readonly #conversation: string | DiscussionFile | Discussion;
   readonly #metadata: Record<string, unknown>;
   readonly #logs: [string, string][] = [];
@@ -111,6 +119,7 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
       includeModeratorComments = true,
       historyCtxLen = 2,
       answerRetries = 2,
+      commentConcurrency = defaultCommentConcurrency(annotator.model),
       id = randomUUID(),
       metadata = {},
     } = options;
@@ -122,11 +131,13 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
     }
     requireWholeNumber(historyCtxLen, "historyCtxLen", 1);
     requireWholeNumber(answerRetries, "answerRetries", 0);
+    requireWholeNumber(commentConcurrency, "commentConcurrency", 1);
     this.id = id;
     this.annotator = annotator;
     this.includeModeratorComments = includeModeratorComments;
     this.historyCtxLen = historyCtxLen;
     this.answerRetries = answerRetries;
+    this.commentConcurrency = commentConcurrency;
     this.#conversation = conversation;
     this.#metadata = metadata;
   }
@@ -182,30 +193,48 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
     this.#started = true;
     const discussion = await this.#loadConversation();
     this.#discussion = discussion;
-    const history = new History(this.historyCtxLen);
-    for (const [index, entry] of discussion.logs.entries()) {
-      if (!this.includeModeratorComments && entry.name === discussion.moderator) continue;
-      signal?.throwIfAborted();
-      history.add({ name: entry.name, text: entry.text });
-      const answer = await askAnnotator(this.annotator, history.recent(), this.answerRetries, {
-        sessionKey: `${this.id}/${this.annotator.getName()}`,
-        ...(signal ? { signal } : {}),
-      });
+    // One session for all of this annotator's calls: every prompt starts with its system prompt, so a backend
+    // that keeps the sequences of a session together reuses it, whichever comment a sequence served last.
+    const sessionKey = `annotator/${this.annotator.getName()}`;
+    const comments = this.#commentsToAnnotate(discussion);
+    const answers = mapInOrder(
+      comments,
+      this.commentConcurrency,
+      async (comment, taskSignal) =>
+        askAnnotator(this.annotator, comment.history, this.answerRetries, { sessionKey, signal: taskSignal }),
+      signal,
+    );
+    let position = 0;
+    for await (const answer of answers) {
+      const { index, name, text } = comments[position++] as CommentToAnnotate;
       const stored = storedAnswer(answer);
-      this.#logs.push([entry.text, stored]);
-      this.#details.push(describeAnswer(entry.name, index, answer, stored));
+      this.#logs.push([text, stored]);
+      this.#details.push(describeAnswer(name, index, answer, stored));
       yield {
-        name: entry.name,
-        comment: entry.text,
+        name,
+        comment: text,
         annotation: stored,
         index,
         value: answer.value,
         valid: answer.valid,
         ...(answer.promptTokens === undefined ? {} : { promptTokens: answer.promptTokens }),
+        ...(answer.evaluatedPromptTokens === undefined ? {} : { evaluatedPromptTokens: answer.evaluatedPromptTokens }),
         ...(answer.completionTokens === undefined ? {} : { completionTokens: answer.completionTokens }),
       };
     }
     this.#finishedAt = new Date();
+  }
+
+  /** The comments to annotate in order, each with the window of comments the annotator sees with it. */
+  #commentsToAnnotate(discussion: DiscussionFile): CommentToAnnotate[] {
+    const history = new History(this.historyCtxLen);
+    const comments: CommentToAnnotate[] = [];
+    for (const [index, { name, text }] of discussion.logs.entries()) {
+      if (!this.includeModeratorComments && name === discussion.moderator) continue;
+      history.add({ name, text });
+      comments.push({ index, name, text, history: history.recent() });
+    }
+    return comments;
   }
 
   async #loadConversation(): Promise<DiscussionFile> {
@@ -214,28 +243,4 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
     if (source instanceof Discussion) return source.toDict();
     return source;
   }
-}
-
-/**
- * The annotation as SynDisco stores it in `logs`: a valid scale or label answer as its bare value (`"4"`, not
- * the constrained reply `{ "answer": 4 }`), so that readers doing `int(annotation)` work; anything else as the
- * model wrote it. The raw reply is kept in the details when it differs.
- */
-function storedAnswer(answer: AnnotatorAnswer): string {
-  const { value } = answer;
-  return answer.valid && (typeof value === "number" || typeof value === "string") ? String(value) : answer.text;
-}
-
-function describeAnswer(name: string, index: number, answer: AnnotatorAnswer, stored: string): AnnotationDetail {
-  const detail: AnnotationDetail = { name, index, latency_ms: Math.round(answer.latencyMs) };
-  if (stored !== answer.text) detail.raw_text = answer.text;
-  if (answer.promptTokens !== undefined) detail.prompt_tokens = answer.promptTokens;
-  if (answer.completionTokens !== undefined) detail.completion_tokens = answer.completionTokens;
-  if (answer.valid !== undefined) {
-    detail.value = answer.value;
-    detail.valid = answer.valid;
-  }
-  if (answer.error !== undefined) detail.error = answer.error;
-  if (answer.attempts.length > 1) detail.attempts = answer.attempts;
-  return detail;
 }

@@ -16,6 +16,8 @@ export interface AnnotatorAnswer {
   /** Every reply, when there was more than one attempt. */
   attempts: string[];
   promptTokens: number | undefined;
+  /** Prompt tokens the backend evaluated (the rest came from its cache), where it says. */
+  evaluatedPromptTokens: number | undefined;
   completionTokens: number | undefined;
   latencyMs: number;
 }
@@ -39,6 +41,7 @@ export async function askAnnotator(
     error: undefined,
     attempts: [],
     promptTokens: undefined,
+    evaluatedPromptTokens: undefined,
     completionTokens: undefined,
     latencyMs: 0,
   };
@@ -49,6 +52,7 @@ export async function askAnnotator(
     answer.attempts.push(reply.text);
     answer.latencyMs += reply.latencyMs;
     answer.promptTokens = addCount(answer.promptTokens, reply.promptTokens);
+    answer.evaluatedPromptTokens = addCount(answer.evaluatedPromptTokens, reply.evaluatedPromptTokens);
     answer.completionTokens = addCount(answer.completionTokens, reply.completionTokens);
     if (!form) return answer;
     const parsed = parseAnswer(form, reply.text);
