@@ -13,3 +13,8 @@ export function formatDuration(ms: number): string {
 export function tokensPerSecond(tokens: number, ms: number): number {
   return ms > 0 ? Math.round((tokens * 1000) / ms) : 0;
 }
+
+/** Prompt tokens evaluated per turn: whole from 10 up, with one decimal below (a cache can spare all but 1). */
+export function evaluatedPerTurnText(perTurn: number): string {
+  return perTurn >= 10 ? String(Math.round(perTurn)) : perTurn.toFixed(1);
+}

@@ -1,5 +1,5 @@
 import type { ExperimentEvent } from "@syndisco/core";
-import { formatDuration, tokensPerSecond } from "./format.js";
+import { evaluatedPerTurnText, formatDuration, tokensPerSecond } from "./format.js";
 import { ProgressTracker } from "./progress-tracker.js";
 import type { ProgressReporter } from "./reporter.js";
 
@@ -37,7 +37,11 @@ export class PlainProgress implements ProgressReporter {
         return `${label}: ${event.total} planned, ${event.alreadyDone} already done, ${event.toRun} to run`;
       case "unit-finished": {
         const rate = tokensPerSecond(event.completionTokens, event.durationMs);
-        return `${label}: ${state.done}/${state.total} done (${event.unitId} in ${formatDuration(event.durationMs)}, ${rate} tok/s)`;
+        const evaluation = event.promptEvaluation;
+        const evaluated = evaluation
+          ? `, ${evaluatedPerTurnText(evaluation.evaluatedPerTurn)} prompt tokens evaluated per ${label === "discussions" ? "comment" : "annotated comment"}`
+          : "";
+        return `${label}: ${state.done}/${state.total} done (${event.unitId} in ${formatDuration(event.durationMs)}, ${rate} tok/s${evaluated})`;
       }
       case "unit-failed":
         return `${label}: ${event.unitId} failed: ${errorText(event.error)}`;
