@@ -8,7 +8,7 @@
 // --reps N   repetitions of every case (default 2, which keeps a run under about 20 minutes on 2 cores)
 // --quick    a small experiment, one repetition unless --reps says otherwise; writes bench/.cache/RESULTS-quick.md
 // --only     row-set ids to run: llamacpp, ceiling, serve, transformers, core, larger, population, scale, analysis,
-//            defaults; writes bench/.cache/RESULTS-only.md, so that a partial run does not replace the full results
+//            defaults, annotation; writes bench/.cache/RESULTS-only.md, so that a partial run does not replace the full results
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -34,6 +34,7 @@ const ROW_FILES = [
   "scale",
   "analysis",
   "defaults",
+  "annotation",
 ];
 
 const { values: args } = parseArgs({

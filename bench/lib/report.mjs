@@ -34,7 +34,7 @@ export function resultsTable(sets, runsOf) {
 function notes(rowSet, spec, runs, runsOf) {
   const metric = (name) => summarize(runs.map((run) => run.metrics?.[name]));
   // A row set with measures of its own describes them itself.
-  const found = rowSet.notes?.(metric, { summary: formatSummary }) ?? [];
+  const found = rowSet.notes?.(metric, { summary: formatSummary, share: formatShare }) ?? [];
   if (spec.compare) {
     const ours = pairedRatio(runsOf(spec.compare.set, spec.compare.case), runs, "tokensPerSecond");
     found.push(`${spec.compare.label} reaches ${formatSummary(ours, 2)} of this`);

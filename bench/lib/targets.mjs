@@ -122,5 +122,25 @@ export function checkTargets(runsOf) {
       `${verdict(quiet, (value) => value >= 0.67)}; with a CPU-bound process beside it ${formatSummary(competing, 2)}: ` +
       `${verdict(competing, (value) => value >= 0.67)}`,
   );
+
+  const annotation = (caseId, name) => summarize(runsOf("annotation", caseId).map((run) => run.metrics?.[name]));
+  const sequentialShare = annotation("a1", "annotationEvaluatedShare");
+  const concurrentShare = annotation("a4", "annotationEvaluatedShare");
+  const annotationGain = pairedRatio(runsOf("annotation", "a4"), runsOf("annotation", "a1"), "annotationsPerMinute");
+  const annotationsAtOnceGain = pairedRatio(
+    runsOf("annotation", "u4"),
+    runsOf("annotation", "a1"),
+    "annotationsPerMinute",
+  );
+  lines.push(
+    `- Annotation: prompt tokens evaluated per annotated comment ≤ 50% of the whole prompts: one comment at a ` +
+      `time ${formatShare(sequentialShare)} (${formatSummary(annotation("a1", "evaluatedPerComment"), 0)} of ` +
+      `${formatSummary(annotation("a1", "promptPerComment"), 0)} tokens): ` +
+      `${verdict(sequentialShare, (value) => value <= 0.5)}; 4 comments at once ${formatShare(concurrentShare)}: ` +
+      `${verdict(concurrentShare, (value) => value <= 0.5)}. Annotations per minute at concurrency 4 (4 comments ` +
+      `at once, parallel 4) ≥ 1.3× concurrency 1: ${formatSummary(annotationGain, 2, "×")}: ` +
+      `${verdict(annotationGain, (value) => value >= 1.3)} (4 annotations at once, one comment each: ` +
+      `${formatSummary(annotationsAtOnceGain, 2, "×")})`,
+  );
   return lines;
 }

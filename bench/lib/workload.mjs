@@ -41,6 +41,35 @@ const ANNOTATORS = [
   { username: "Annotator2", age: 44, sex: "male", personality_characteristics: ["strict"] },
 ];
 
+/** The workload's participants (all of the persona pool) and annotators, speaking through `model`. */
+export function workloadActors(core, model, workload) {
+  const actor = (persona, instructions, actorType) =>
+    new core.Actor({ model, persona: new core.Persona(persona), context: CONTEXT, instructions, actorType });
+  const users = PERSONAS.map((persona) => actor(persona, "Act like a human would", core.ActorType.USER));
+  const annotators = ANNOTATORS.slice(0, workload.annotators).map((persona) =>
+    actor(
+      persona,
+      "Rate how toxic the last comment is, from 1 to 5. Answer with the number.",
+      core.ActorType.ANNOTATOR,
+    ),
+  );
+  return { users, annotators };
+}
+
+/** The workload's discussion experiment, `concurrency` discussions at once. */
+export function workloadDiscussions(core, users, { workload, concurrency }) {
+  return new core.DiscussionExperiment({
+    users,
+    seedOpinions: SEED_OPINIONS,
+    numDiscussions: workload.discussions,
+    numTurns: workload.turns,
+    numActiveUsers: workload.participants,
+    historyCtxLen: workload.historyCtxLen,
+    seed: 7,
+    concurrency,
+  });
+}
+
 /**
  * Runs the discussions and then their annotation through `model`, `concurrency` at a time, into a temporary
  * folder that is removed afterwards.
@@ -57,30 +86,12 @@ export async function runExperiments(core, model, { workload, concurrency, annot
     addReply(tallies[phase], reply);
     onReply?.({ phase, messages, options, reply });
   });
-  const actor = (persona, instructions, actorType) =>
-    new core.Actor({ model: metered, persona: new core.Persona(persona), context: CONTEXT, instructions, actorType });
-  const users = PERSONAS.map((persona) => actor(persona, "Act like a human would", core.ActorType.USER));
-  const annotators = ANNOTATORS.slice(0, workload.annotators).map((persona) =>
-    actor(
-      persona,
-      "Rate how toxic the last comment is, from 1 to 5. Answer with the number.",
-      core.ActorType.ANNOTATOR,
-    ),
-  );
+  const { users, annotators } = workloadActors(core, metered, workload);
 
   const folder = mkdtempSync(join(tmpdir(), "syndisco-bench-"));
   try {
     const discussionsDir = join(folder, "discussions");
-    const discussions = new core.DiscussionExperiment({
-      users,
-      seedOpinions: SEED_OPINIONS,
-      numDiscussions: workload.discussions,
-      numTurns: workload.turns,
-      numActiveUsers: workload.participants,
-      historyCtxLen: workload.historyCtxLen,
-      seed: 7,
-      concurrency,
-    });
+    const discussions = workloadDiscussions(core, users, { workload, concurrency });
     const discussionSeconds = await timed(() => discussions.begin({ outputDir: discussionsDir, handleSignals: false }));
     let annotationSeconds = 0;
     if (annotate && annotators.length > 0) {
