@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export type { BatchStatistics } from "./batch-gathering.js";
 export { LlamaCppModel } from "./llamacpp-model.js";
 export type {
   ChatTemplateOption,

@@ -1,6 +1,14 @@
-import { BaseModel, type ChatMessage, type GenerateOptions, InputError, type ModelReply } from "@syndisco/core";
+import {
+  BaseModel,
+  type ChatMessage,
+  type GenerateOptions,
+  InputError,
+  type Logger,
+  type ModelReply,
+} from "@syndisco/core";
 import type { Llama } from "node-llama-cpp";
 import { AnswerConstraints, assertAnswerFits, GRAMMAR_END_TOKENS, isWholeJson } from "./answer-constraints.js";
+import type { BatchGathering, BatchStatistics } from "./batch-gathering.js";
 import type { GenerationSettings, SamplingSettings, SequenceGenerator } from "./generation.js";
 import { type LoadedParts, loadParts } from "./load-parts.js";
 import type { LlamaCppModelOptions } from "./options.js";
@@ -69,6 +77,8 @@ export class LlamaCppModel extends BaseModel {
   readonly #shutdown = new AbortController();
   readonly #running = new Set<Promise<unknown>>();
   readonly #releaseThreads: () => void;
+  readonly #gathering: BatchGathering | undefined;
+  readonly #logger: Logger;
 
   /** Use {@link LlamaCppModel.load}: loading a model is asynchronous. */
   private constructor(options: LlamaCppModelOptions, parts?: LoadedParts) {
@@ -83,6 +93,8 @@ export class LlamaCppModel extends BaseModel {
     this.#format = parts.format;
     this.#pool = new SequencePool(parts.generators);
     this.#sampling = parts.sampling;
+    this.#gathering = parts.gathering;
+    this.#logger = parts.logger;
     parts.gathering?.countGeneratingWith(() => this.activeCalls);
     this.#constraints = new AnswerConstraints({
       llama: parts.llama,
@@ -134,6 +146,15 @@ export class LlamaCppModel extends BaseModel {
     return this.#pool.waiting;
   }
 
+  /**
+   * How many batches the sequences were decoded in so far, and how many sequences they held together (with
+   * `parallel` 1, none are counted). Sequences per batch (`sequences / batches`) near the number of calls in
+   * flight means that concurrent calls are decoded together.
+   */
+  get batchStatistics(): BatchStatistics {
+    return this.#gathering?.statistics ?? { batches: 0, sequences: 0 };
+  }
+
   /** The prompt exactly as the model would evaluate it for these messages (useful to check a template). */
   renderPrompt(messages: readonly ChatMessage[]): string {
     this.#assertUsable();
@@ -142,12 +163,21 @@ export class LlamaCppModel extends BaseModel {
 
   /**
    * Frees the context, the model and llama.cpp's backend. Running and waiting calls are rejected with an
-   * error that says the model was disposed.
+   * error that says the model was disposed. Logs {@link LlamaCppModel.batchStatistics} at debug level.
    */
   override async dispose(): Promise<void> {
     if (this.#shutdown.signal.aborted) return;
+    const { batches, sequences } = this.batchStatistics;
+    if (batches > 0) {
+      const perBatch = (sequences / batches).toFixed(2);
+      this.#logger.debug(
+        { model: this.name, batches, sequences },
+        `decoded ${batches} batches, ${perBatch} sequences per batch (of ${this.concurrency})`,
+      );
+    }
     const reason = new Error(`the model "${this.name}" was disposed`);
     this.#pool.close(reason);
+    this.#gathering?.close();
     this.#shutdown.abort(reason);
     await Promise.allSettled(this.#running);
     this.#releaseThreads();
@@ -190,6 +220,7 @@ export class LlamaCppModel extends BaseModel {
       cachedPrefix: (generator) => generator.cachedPrefixLength(prompt.tokens),
       signal,
     });
+    this.#gathering?.callStarted();
     const generation = lease.slot.generate(prompt, settings);
     this.#running.add(generation);
     try {
@@ -205,6 +236,7 @@ export class LlamaCppModel extends BaseModel {
     } finally {
       this.#running.delete(generation);
       lease.release();
+      this.#gathering?.callEnded();
     }
   }
 

@@ -67,6 +67,7 @@ export async function loadParts(valid: LlamaCppModelOptions): Promise<LoadedPart
       threads: lease.threads,
       flashAttention: valid.flashAttention ?? DEFAULTS.flashAttention,
       batchPrioritization: gathering?.strategy,
+      batchDispatch: gathering?.dispatchSchedule,
     });
     const format = createPromptFormat(llamaCpp, model, valid.chatTemplate ?? DEFAULTS.chatTemplate, (message) =>
       logger.warn({ model: valid.name }, message),

@@ -1,5 +1,11 @@
 import { InputError } from "@syndisco/core";
-import type { CustomBatchingPrioritizationStrategy, Llama, LlamaContext, LlamaModel } from "node-llama-cpp";
+import type {
+  CustomBatchingDispatchSchedule,
+  CustomBatchingPrioritizationStrategy,
+  Llama,
+  LlamaContext,
+  LlamaModel,
+} from "node-llama-cpp";
 import { DEFAULTS, type FlashAttentionOption, type GpuLayersOption } from "./options.js";
 
 /** What {@link openModel} needs besides the file. */
@@ -13,6 +19,8 @@ export interface OpenModelOptions {
   flashAttention: FlashAttentionOption;
   /** How each batch is shared among the sequences' queued tokens; node-llama-cpp's default when absent. */
   batchPrioritization?: CustomBatchingPrioritizationStrategy | undefined;
+  /** When a batch is dispatched once tokens are queued; node-llama-cpp's default (the next cycle) when absent. */
+  batchDispatch?: CustomBatchingDispatchSchedule | undefined;
 }
 
 /**
@@ -23,7 +31,7 @@ export interface OpenModelOptions {
 export async function openModel(
   llama: Llama,
   modelFile: string,
-  { gpuLayers, contextSize, parallel, threads, flashAttention, batchPrioritization }: OpenModelOptions,
+  { gpuLayers, contextSize, parallel, threads, flashAttention, batchPrioritization, batchDispatch }: OpenModelOptions,
 ): Promise<{ model: LlamaModel; context: LlamaContext }> {
   let model: LlamaModel;
   try {
@@ -41,7 +49,10 @@ export async function openModel(
       sequences: parallel,
       flashAttention,
       threads,
-      ...(batchPrioritization ? { batching: { itemPrioritizationStrategy: batchPrioritization } } : {}),
+      batching: {
+        ...(batchPrioritization ? { itemPrioritizationStrategy: batchPrioritization } : {}),
+        ...(batchDispatch ? { dispatchSchedule: batchDispatch } : {}),
+      },
     });
     return { model, context };
   } catch (error) {
