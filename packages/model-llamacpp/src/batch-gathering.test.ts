@@ -139,6 +139,21 @@ describe("BatchGathering's dispatch schedule", () => {
     expect(waitFor(10)).toBeLessThanOrEqual(41);
   });
 
+  it("dispatches a waiting round at once when closed, so that no queued call is left waiting", () => {
+    const gathering = new BatchGathering();
+    let generating = 2;
+    gathering.countGeneratingWith(() => generating);
+    gathering.callStarted();
+    generating = 1;
+    let dispatched = 0;
+    gathering.dispatchSchedule(() => dispatched++);
+    gathering.close();
+    nextTurn();
+    expect(dispatched).toBe(1);
+    vi.advanceTimersByTime(1000);
+    expect(dispatched).toBe(1);
+  });
+
   it("counts the sequences of every batch it lets go", () => {
     const gathering = new BatchGathering();
     gathering.countGeneratingWith(() => 2);
