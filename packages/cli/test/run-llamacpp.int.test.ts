@@ -44,6 +44,8 @@ describe.skipIf(!haveTestModels())("syndisco run through llama.cpp on stories260
     expect(run.stderr).toMatch(/discussions: 2\/2 done/);
     expect(run.stdout).toMatch(/Discussions: 2\/2 done, 0 failed/);
     expect(run.stdout).toMatch(/Annotations: 2\/2 done, 0 failed/);
+    // llama.cpp says how many prompt tokens it evaluated; the annotator's system prompt came from its cache.
+    expect(run.stdout).toMatch(/\d+ prompt tokens evaluated per annotated comment \((\d|[1-8]\d)% of the prompts\)/);
 
     const discussions = readJsonFiles(join(dir, "out", "discussions"));
     expect(discussions.size).toBe(2);
