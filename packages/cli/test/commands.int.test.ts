@@ -52,7 +52,10 @@ describe.skipIf(!haveTestModels())("syndisco init", () => {
     const dryRun = await runCli(["run", "experiment/syndisco.yaml", "--dry-run", "--model-path", STORIES], {
       cwd: dir,
     });
-    expect(dryRun.stderr).toBe("");
+    // The file given replaces the config's hub model, so its name replaces the config's in the output.
+    expect(dryRun.stderr).toBe(
+      `note: model main now runs ${STORIES}; recorded as "stories260K", not "llama-3.2-1b-instruct"\n`,
+    );
     expect(dryRun.code).toBe(0);
     expect(dryRun.stdout).toMatch(/dry run: no model is loaded, nothing is written/);
     expect(dryRun.stdout).toMatch(/4 discussions of 6 turns, 2 active users, round_robin turns, moderator Moderator/);

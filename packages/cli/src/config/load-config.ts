@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { InputError } from "@syndisco/core";
-import { findKnownBackend } from "../plugins/known-backends.js";
 import { ConfigError } from "./config-error.js";
 import { type ConfigProblem, describeIssues } from "./describe-issue.js";
+import { applyModelPath, type RenamedModel } from "./model-path-override.js";
 import { parseConfigText } from "./parse-config-text.js";
 import { type ConfigData, configSchema } from "./schema.js";
 
@@ -37,6 +37,8 @@ export interface LoadedConfig {
   personasFile: string | undefined;
   /** `--model-path` as given on the command line, when it replaced the config's model files. */
   modelPathOverride: string | undefined;
+  /** The models `--model-path` gave another file, renamed after it (see {@link applyModelPath}). */
+  renamedModels: RenamedModel[];
 }
 
 /**
@@ -58,11 +60,11 @@ export async function loadConfig(path: string, overrides: ConfigOverrides = {}):
   const parsed = configSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ConfigError(path, describeIssues(parsed.error.issues, configSchema));
 
-  const data = applyOverrides(parsed.data, overrides, cwd, path);
+  const baseDir = dirname(file);
+  const { data, renamedModels } = applyOverrides(parsed.data, overrides, { cwd, baseDir, displayPath: path });
   const problems = checkReferences(data);
   if (problems.length > 0) throw new ConfigError(path, problems);
 
-  const baseDir = dirname(file);
   return {
     data,
     file,
@@ -71,6 +73,7 @@ export async function loadConfig(path: string, overrides: ConfigOverrides = {}):
     outputDir: overrides.outputDir ? resolve(cwd, overrides.outputDir) : resolve(baseDir, data.output.dir),
     personasFile: typeof data.personas === "string" ? resolve(baseDir, data.personas) : undefined,
     modelPathOverride: overrides.modelPath,
+    renamedModels,
   };
 }
 
@@ -86,30 +89,19 @@ async function readConfigText(file: string, displayPath: string): Promise<string
   }
 }
 
-function applyOverrides(data: ConfigData, overrides: ConfigOverrides, cwd: string, displayPath: string): ConfigData {
+function applyOverrides(
+  data: ConfigData,
+  overrides: ConfigOverrides,
+  where: { cwd: string; baseDir: string; displayPath: string },
+): { data: ConfigData; renamedModels: RenamedModel[] } {
   const result: ConfigData = { ...data };
   if (overrides.concurrency !== undefined) result.concurrency = overrides.concurrency;
   if (overrides.seed !== undefined) result.seed = overrides.seed;
-  if (overrides.modelPath !== undefined) {
-    const modelPath = resolveModelPathOverride(overrides.modelPath, cwd);
-    let replaced = 0;
-    result.models = Object.fromEntries(
-      Object.entries(data.models).map(([name, entry]) => {
-        const takesModelPath = findKnownBackend(entry.backend)?.takesModelPath ?? "modelPath" in entry.options;
-        if (!takesModelPath) return [name, entry];
-        replaced += 1;
-        return [name, { ...entry, options: { ...entry.options, modelPath } }];
-      }),
-    );
-    if (replaced === 0) {
-      throw new InputError("--model-path was given, but no model of this config takes a model file", {
-        file: displayPath,
-        field: "models",
-        fix: "Use --model-path with llamacpp or transformers models; openai models are named by options.modelName",
-      });
-    }
-  }
-  return result;
+  if (overrides.modelPath === undefined) return { data: result, renamedModels: [] };
+  const modelPath = resolveModelPathOverride(overrides.modelPath, where.cwd);
+  const { models, renamed } = applyModelPath(data, modelPath, where.baseDir, where.displayPath);
+  result.models = models;
+  return { data: result, renamedModels: renamed };
 }
 
 /** A hub id or URI stays as it is; anything that looks like a local path resolves against the current folder. */

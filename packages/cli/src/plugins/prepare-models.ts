@@ -47,7 +47,18 @@ export async function prepareModels(config: LoadedConfig, names: readonly string
     }
     prepared.push({ name, entry, loaded, options });
   }
+  noteRenamedModels(config, names);
   return prepared;
+}
+
+/** Tells on stderr which models `--model-path` renamed, so that the names in the output are no surprise. */
+function noteRenamedModels(config: LoadedConfig, names: readonly string[]): void {
+  for (const { key, configName, recordedAs } of config.renamedModels) {
+    if (!names.includes(key)) continue;
+    process.stderr.write(
+      `note: model ${key} now runs ${config.modelPathOverride}; recorded as "${recordedAs}", not "${configName}"\n`,
+    );
+  }
 }
 
 /** A local model file named in `modelPath` must exist; hub ids and URIs are left to the backend. */
