@@ -25,6 +25,16 @@ describe("syndisco stats", () => {
   beforeAll(() => makeAnnotatedRun(run, { discussions: 5, turns: 3 }));
   afterAll(() => rmSync(dirname(run), { recursive: true, force: true }));
 
+  it("names a discussions folder given instead of the run's output folder, and says which folder to give", async () => {
+    const result = await runCli(["stats", join(run, "discussions")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${join(run, "discussions")}: this folder holds discussion files, and stats reads annotations. ` +
+        `Give the run's output folder (${run}) or its annotations folder (${join(run, "annotations")})`,
+    );
+    expect(result.stderr).not.toContain("not a SynDisco 2.0 annotation file");
+  });
+
   it("prints the tables and writes each comment's count and mean of valid answers to the CSV", async () => {
     const csv = join(tempDir(), "stats.csv");
     const result = await runCli(["stats", run, "--by", "sex", "annot_education_level", "--csv", csv]);

@@ -1,11 +1,16 @@
 import { existsSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import {
   type AnnotationStats,
   annotationStats,
   type DiscussionRow,
+  fileFormatOf,
+  fileKindOf,
   InputError,
   importAnnotations,
   importDiscussions,
+  listJsonFiles,
+  readJsonFile,
   writeCsv,
 } from "@syndisco/core";
 import { ExitCode } from "../exit-codes.js";
@@ -43,6 +48,7 @@ export async function statsCommand(dir: string, options: StatsCommandOptions = {
       fix: "Choose another --csv, or delete the file",
     });
   }
+  if (annotations === dir) await refuseDiscussionsFolder(dir);
   await requireOutputFiles(annotations, "annotation", ANNOTATE_FIRST);
   if (discussions) await requireOutputFiles(discussions, "discussion", RUN_FIRST);
   // SynDisco 2.2's annotation files need their discussions to know which comments they annotate.
@@ -82,4 +88,24 @@ function foldersOf(dir: string, discussionsOption: string | undefined): { annota
     return { annotations: run.annotations, ...(discussions ? { discussions } : {}) };
   }
   return { annotations: dir, ...(discussionsOption ? { discussions: discussionsOption } : {}) };
+}
+
+/**
+ * A folder of discussion files given where annotations are expected (a run's `discussions/`, say) is named as
+ * such, with the folder to give instead, rather than failing on its first file as "not an annotation file".
+ */
+async function refuseDiscussionsFolder(dir: string): Promise<void> {
+  const [first] = await listJsonFiles(resolve(dir), "annotations");
+  if (first === undefined) return;
+  const data = await readJsonFile(first).catch(() => undefined);
+  if (fileFormatOf(data, "discussion") === undefined || fileKindOf(data) !== "discussion") return;
+  const run = dirname(resolve(dir));
+  const inRun = basename(resolve(dir)) === "discussions" && existsSync(join(run, "annotations"));
+  throw new InputError("this folder holds discussion files, and stats reads annotations", {
+    file: dir,
+    fix: inRun
+      ? `Give the run's output folder (${run}) or its annotations folder (${join(run, "annotations")})`
+      : "Give the run's output folder (the one that holds discussions/ and annotations/) or its annotations " +
+        "folder; annotate the discussions first with `syndisco annotate <config>` if there is none",
+  });
 }

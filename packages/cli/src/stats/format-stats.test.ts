@@ -33,6 +33,17 @@ describe("formatStats", () => {
     expect(text).not.toMatch(/comment number 3/);
   });
 
+  it("says that agreement needs two annotators instead of printing an empty table for one", () => {
+    const one = annotationStats(
+      annotations.filter((row) => row.annotator === "A"),
+      { discussions },
+    );
+    const text = formatStats(one, { maxRows: 0 });
+    expect(text).toContain("Agreement: not computed; it needs at least two annotators, and A is the only one.");
+    expect(text).not.toMatch(/Krippendorff|^answer +ordinal/m);
+    expect(text).toMatch(/^d1 +1 +Emma35 +1 +1 +– +1 +100% +comment number 1$/m);
+  });
+
   it("says so when no answer can be used", () => {
     const none = annotationStats(annotations.filter((row) => row.annotation_value === null));
     expect(formatStats(none, { maxRows: 20 })).toContain("No annotation has a usable value: nothing to compare.");

@@ -17,12 +17,20 @@ export function formatStats(stats: AnnotationStats, { maxRows }: FormatStatsOpti
     sections.push("No annotation has a usable value: nothing to compare.");
     return `${sections.join("\n\n")}\n`;
   }
-  sections.push(
-    section(
-      "Agreement (Krippendorff's alpha over comments rated by at least two annotators)",
-      agreementTable(stats.measures),
-    ),
-  );
+  if (stats.annotators.length < 2) {
+    // Alpha compares annotators: with one, its table would hold only dashes and "0 comments".
+    const only = stats.annotators[0]?.annotator;
+    sections.push(
+      `Agreement: not computed; it needs at least two annotators, and ${only === undefined ? "there is none" : `${only} is the only one`}.`,
+    );
+  } else {
+    sections.push(
+      section(
+        "Agreement (Krippendorff's alpha over comments rated by at least two annotators)",
+        agreementTable(stats.measures),
+      ),
+    );
+  }
   const pairs = stats.measures.filter((measure) => measure.pairs.length > 1);
   if (pairs.length > 0) sections.push(section("Agreement per pair of annotators", pairsTable(pairs)));
   for (const measure of stats.measures) {
