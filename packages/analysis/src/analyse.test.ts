@@ -47,6 +47,10 @@ describe("analyse: dataset statistics and participation (worked by hand)", () =>
     });
   });
 
+  it("says how many seed comments it left out: the one that opens discussion 1", () => {
+    expect(analysis.seedCommentsLeftOut).toBe(1);
+  });
+
   it("reads SynDisco 2.0.x files (prompts as JSON strings, persona fields as strings)", () => {
     expect(rowOf(analysis.tables.dataset, { group: "old" })).toMatchObject({ discussions: 1, comments: 2 });
   });

@@ -56,6 +56,8 @@ export interface Analysis {
   /** Annotation rows joined to a comment, and those whose discussion is in no input. */
   annotationsJoined: number;
   annotationsWithoutDiscussion: number;
+  /** Seed comments (model `hardcoded`) in the discussions read, which no table counts as comments. */
+  seedCommentsLeftOut: number;
   tables: AnalysisTables;
   /** Per group: words of each comment and the diversity of each discussion, for charts. */
   values: { group: string; reference: boolean; wordsPerComment: number[]; diversity: number[] }[];
@@ -100,6 +102,7 @@ export async function analyse(inputs: readonly string[], options: AnalyseOptions
     resamples,
     annotationsJoined: joined.joined,
     annotationsWithoutDiscussion: joined.withoutDiscussion,
+    seedCommentsLeftOut: discussions.reduce((total, discussion) => total + discussion.seedComments, 0),
     tables: {
       dataset: groups.map(datasetRow),
       participation: groups.flatMap(participationRows),

@@ -71,6 +71,19 @@ describe("syndisco analyze", () => {
 
     // Dataset: the run's comments without its seed comments, as core's export reads them.
     const comments = (await importDiscussions(join(run, "discussions"))).filter((row) => row.model !== "hardcoded");
+    // It says what it counts: the seed comments that export writes as rows are not comments here.
+    const isSeed = (row: { model: string }) => row.model === "hardcoded";
+    const runSeeds = (await importDiscussions(join(run, "discussions"))).filter(isSeed).length;
+    const oldSeeds = (await importDiscussions(old)).filter(isSeed).length;
+    expect(runSeeds).toBeGreaterThan(0);
+    expect(result.stdout).toContain(
+      `\n${comments.length + 2 + 5} comments in all (${runSeeds + oldSeeds} seed comments not counted; ` +
+        "export writes them as rows with model hardcoded)\n",
+    );
+    const exported = await runCli(["export", run, "--out", join(dir, "rows.csv")]);
+    expect(exported.stdout).toContain(
+      `Wrote ${comments.length + runSeeds} comment rows (${runSeeds} seed comments among them, model hardcoded) to `,
+    );
     const dataset = readCsv(join(out, "dataset.csv"));
     expect(dataset.map((row) => [row.group, row.discussions, row.comments])).toEqual([
       ["llm", "6", String(comments.length)],

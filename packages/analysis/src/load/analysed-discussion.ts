@@ -40,6 +40,8 @@ export interface AnalysedDiscussion {
   models: readonly string[];
   /** Its comments in order, seed comments left out. */
   comments: AnalysedComment[];
+  /** How many seed comments (model `hardcoded`) its log holds, which `comments` leaves out. */
+  seedComments: number;
   /** The annotations joined to its comments. */
   annotations: AnnotationValue[];
   /** Whether it is reference (human) data. */

@@ -82,8 +82,12 @@ function analysedDiscussion(
   source: { label: string; file: string; folder: string },
 ): AnalysedDiscussion {
   const comments: AnalysedComment[] = [];
+  let seedComments = 0;
   discussion.logs.forEach((entry, index) => {
-    if (entry.model === HARDCODED_MODEL) return;
+    if (entry.model === HARDCODED_MODEL) {
+      seedComments += 1;
+      return;
+    }
     comments.push({
       user: entry.name,
       text: entry.text,
@@ -99,6 +103,7 @@ function analysedDiscussion(
     fields: fileFields(discussion),
     models: [...new Set(comments.map((comment) => comment.model))].sort(),
     comments,
+    seedComments,
     annotations: [],
     reference: false,
   };

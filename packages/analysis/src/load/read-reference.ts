@@ -54,6 +54,7 @@ export async function readReference({ path, label }: LabelledPath): Promise<Anal
         fields: {},
         models: [HUMAN_MODEL],
         comments: [],
+        seedComments: 0,
         annotations: [],
         reference: true,
       };

@@ -1,5 +1,6 @@
 import { type Analysis, analyse, writeAnalysis } from "@syndisco/analysis";
 import { ExitCode } from "../exit-codes.js";
+import { countOf } from "../plural.js";
 import { textTable } from "../stats/text-table.js";
 
 /** Options of `syndisco analyze`. */
@@ -32,8 +33,24 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCommandOp
     ...(options.threads === undefined ? {} : { threads: options.threads }),
   });
   const written = await writeAnalysis(analysis, options.outputDir);
-  process.stdout.write(`${datasetTable(analysis)}\n\nWrote ${written.length} files to ${options.outputDir}\n`);
+  process.stdout.write(
+    `${datasetTable(analysis)}\n${seedNote(analysis)}\nWrote ${written.length} files to ${options.outputDir}\n`,
+  );
   return ExitCode.OK;
+}
+
+/**
+ * What `comments` counts: the seed comments are left out (they are the config's text, not a model's), so it is
+ * fewer than the comment rows `syndisco export` writes for the same run.
+ */
+function seedNote(analysis: Analysis): string {
+  const total = analysis.tables.dataset.reduce(
+    (sum, row) => sum + (typeof row.comments === "number" ? row.comments : 0),
+    0,
+  );
+  if (analysis.seedCommentsLeftOut === 0) return "";
+  const seeds = countOf(analysis.seedCommentsLeftOut, "seed comment");
+  return `${countOf(total, "comment")} in all (${seeds} not counted; export writes them as rows with model hardcoded)\n`;
 }
 
 function datasetTable(analysis: Analysis): string {

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   fileKindOf,
+  HARDCODED_MODEL,
   InputError,
   importAnnotations,
   importDiscussions,
@@ -59,9 +60,7 @@ export async function exportCommand(dir: string, options: ExportCommandOptions):
       : await importDiscussions(folder);
   if (options.format === "csv") await writeCsv(rows, options.out);
   else await writeJsonLines(rows, options.out);
-  process.stdout.write(
-    `Wrote ${countOf(rows.length, kind === "annotations" ? "annotation row" : "comment row")} to ${options.out}\n`,
-  );
+  process.stdout.write(`Wrote ${rowsWritten(rows, kind)} to ${options.out}\n`);
   return ExitCode.OK;
 }
 
@@ -104,4 +103,12 @@ async function holdsAnnotations(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** What the rows are; comment rows say how many are seed comments, which `analyze` does not count. */
+function rowsWritten(rows: readonly object[], kind: "annotations" | "discussions"): string {
+  if (kind === "annotations") return countOf(rows.length, "annotation row");
+  const seeds = rows.filter((row) => "model" in row && row.model === HARDCODED_MODEL).length;
+  const counted = countOf(rows.length, "comment row");
+  return seeds === 0 ? counted : `${counted} (${countOf(seeds, "seed comment")} among them, model ${HARDCODED_MODEL})`;
 }
