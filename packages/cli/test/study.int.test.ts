@@ -1,122 +1,15 @@
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { haveTestModels, modelPath } from "@syndisco/test-support";
+import { haveTestModels } from "@syndisco/test-support";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { REPO_ROOT, runCli, startCli } from "./helpers/cli-process.js";
-import { readJsonFiles } from "./helpers/experiment-files.js";
+import { runCli, startCli } from "./helpers/cli-process.js";
+import { cellFiles } from "./helpers/experiment-files.js";
 import { storiesModelYaml } from "./helpers/stories-config.js";
 import { useTempDirs } from "./helpers/temp-dir.js";
 
 const tempDir = useTempDirs();
-const EXAMPLE = join(REPO_ROOT, "examples/moderation-study");
-
-interface PlannedCell {
-  id: string;
-  levels: Record<string, string>;
-  discussions: number;
-  done: number;
-}
-
-/** The example copied to a fresh folder, with its models and turns changed as given. */
-function exampleCopy(change: (config: Record<string, unknown>) => void): string {
-  const dir = tempDir();
-  cpSync(EXAMPLE, dir, { recursive: true, filter: (source) => !source.includes("moderation-study-output") });
-  const config = parseYaml(readFileSync(join(dir, "study.yaml"), "utf8")) as Record<string, unknown>;
-  change(config);
-  writeFileSync(join(dir, "study.yaml"), stringifyYaml(config));
-  return dir;
-}
-
-/** The discussion files of every cell folder of a study's output, by cell. */
-function cellFiles(outputDir: string): Map<string, Map<string, Record<string, unknown>>> {
-  const cells = new Map<string, Map<string, Record<string, unknown>>>();
-  for (const cell of readdirSync(join(outputDir, "discussions")).sort()) {
-    cells.set(cell, readJsonFiles(join(outputDir, "discussions", cell)));
-  }
-  return cells;
-}
-
-describe.skipIf(!haveTestModels())("the moderation-study example", () => {
-  it("plans 24 main cells of 30 and 108 ablation cells of 10, 1,800 discussions, no cell twice", async () => {
-    // A dry run checks that every model can be had: offline, the hub models are replaced by a local file.
-    const local = ["--model-path", modelPath("stories260K.gguf")];
-    const result = await runCli(["run", "examples/moderation-study/study.yaml", "--dry-run", "--json", ...local], {
-      cwd: REPO_ROOT,
-    });
-    expect(result.code).toBe(0);
-    const plan = JSON.parse(result.stdout) as { cells: PlannedCell[]; totalDiscussions: number };
-    expect(Object.keys(plan)).toEqual(["cells", "totalDiscussions"]);
-    for (const cell of plan.cells) expect(Object.keys(cell)).toEqual(["id", "levels", "discussions", "done"]);
-    expect(plan.cells.filter((cell) => cell.discussions === 30)).toHaveLength(24);
-    expect(plan.cells.filter((cell) => cell.discussions === 10)).toHaveLength(108);
-    expect(plan.cells).toHaveLength(132);
-    expect(new Set(plan.cells.map((cell) => cell.id)).size).toBe(132);
-    expect(new Set(plan.cells.map((cell) => JSON.stringify(cell.levels))).size).toBe(132);
-    expect(plan.totalDiscussions).toBe(1800);
-    expect(existsSync(join(EXAMPLE, "moderation-study-output"))).toBe(false);
-  });
-});
 
 describe.skipIf(!haveTestModels())("a study on the tiny models", () => {
-  it("runs a slice of the example on GGUF and ONNX: a folder per cell, levels in every file, factor columns", async () => {
-    const dir = exampleCopy((config) => {
-      const models = config.models as Record<string, { backend: string; options: Record<string, unknown> }>;
-      for (const entry of Object.values(models)) {
-        entry.options = { ...entry.options, modelPath: modelPath("stories260K.gguf"), maxOutTokens: 24 };
-      }
-      models.llama8b = {
-        backend: "transformers",
-        options: { modelPath: modelPath("stories260K-onnx"), name: "stories-onnx", maxOutTokens: 24 },
-      };
-      (config.discussions as Record<string, unknown>).turns = 2;
-      config.output = "./out";
-    });
-    const cells = "model=qwen7b,model=llama8b,moderation=none";
-    const result = await runCli(["run", "study.yaml", "--replicates", "1", "--cells", cells], { cwd: dir });
-    expect(result.stderr).toMatch(/cells: 2\/2 done/);
-    expect(result.code).toBe(0);
-    const byCell = cellFiles(join(dir, "out"));
-    expect([...byCell.keys()]).toEqual([
-      "model=llama8b,moderation=none,users=standard,personas=full,turns=weighted,seeds=seeded",
-      "model=qwen7b,moderation=none,users=standard,personas=full,turns=weighted,seeds=seeded",
-    ]);
-    for (const [cell, files] of byCell) {
-      expect(files.size).toBe(1);
-      for (const file of files.values()) {
-        const levels = Object.fromEntries(cell.split(",").map((pair) => pair.split("=")));
-        expect(file.study).toMatchObject({ cell, levels });
-        const spoken = (file.logs as { model: string }[]).filter((entry) => entry.model !== "hardcoded");
-        expect(spoken.length).toBeGreaterThan(0);
-        expect(spoken[0]?.model).toBe(levels.model === "llama8b" ? "stories-onnx" : "qwen2.5-7b-instruct");
-        expect(file.moderator).toBeNull();
-        // Seven users with random adjective-noun names, each with drawn instructions recorded.
-        expect(file.users).toHaveLength(7);
-        expect((file.experiment as { cast: unknown[] }).cast).toHaveLength(7);
-      }
-    }
-    const manifest = JSON.parse(readFileSync(join(dir, "out", "study.json"), "utf8"));
-    expect(manifest.cells).toHaveLength(132);
-
-    const exported = await runCli(["export", "out", "--format", "csv", "--out", "rows.csv"], { cwd: dir });
-    expect(exported.code).toBe(0);
-    const columns = readFileSync(join(dir, "rows.csv"), "utf8").split("\n")[0]?.split(",") ?? [];
-    for (const factor of ["model", "moderation", "users", "personas", "turns", "seeds"]) {
-      expect(columns).toContain(`factor_${factor}`);
-    }
-    expect((await runCli(["export", "out", "--format", "jsonl", "--out", "rows.jsonl"], { cwd: dir })).code).toBe(0);
-    const rows = readFileSync(join(dir, "rows.jsonl"), "utf8")
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as Record<string, string>);
-    expect(new Set(rows.map((row) => row.factor_model))).toEqual(new Set(["qwen7b", "llama8b"]));
-    for (const row of rows) {
-      expect(row.conv_variant).toBe(
-        `model=${row.factor_model},moderation=none,users=standard,personas=full,turns=weighted,seeds=seeded`,
-      );
-    }
-  });
-
   it("killed with SIGKILL in the middle of a cell and run again, ends with exactly the planned files", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "study.yaml"), smallStudy(["none", "strict"], 4));

@@ -31,3 +31,19 @@ function formatInputError(problem: string, { file, field, fix }: InputErrorLocat
   const head = where ? `${where}: ${problem}` : problem;
   return fix ? `${head}. ${fix}` : head;
 }
+
+/**
+ * An {@link InputError} about a model whose source (a model hub, a download server) cannot be reached now, so
+ * that the model can be neither checked nor fetched: not proof that the model is wrong. A run stops on it as on
+ * any bad input; a dry run reports the model as unchecked and goes on. A plugin's `check` throws it when only
+ * the network stands between it and an answer.
+ */
+export class ModelSourceUnreachableError extends InputError {
+  /** Tells the error apart across copies of core (a plugin may come with its own), where `instanceof` fails. */
+  readonly sourceUnreachable = true;
+}
+
+/** Whether an error is a {@link ModelSourceUnreachableError}, from this copy of core or another. */
+export function isModelSourceUnreachable(error: unknown): error is InputError {
+  return error instanceof Error && (error as { sourceUnreachable?: unknown }).sourceUnreachable === true;
+}

@@ -23,7 +23,12 @@ export {
   type JsonFieldType,
 } from "./answers/answer-form.js";
 export { type ParsedAnswer, parseAnswer } from "./answers/parse-answer.js";
-export { InputError, type InputErrorLocation } from "./errors.js";
+export {
+  InputError,
+  type InputErrorLocation,
+  isModelSourceUnreachable,
+  ModelSourceUnreachableError,
+} from "./errors.js";
 export {
   AnnotationExperiment,
   type AnnotationExperimentOptions,

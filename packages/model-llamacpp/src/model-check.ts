@@ -1,6 +1,7 @@
 import { hideUrlCredentials, InputError } from "@syndisco/core";
 import { assertGgufFile } from "./gguf-file.js";
 import { assertReachable, findCachedModel, isModelUri, messageOf } from "./model-source.js";
+import { assertModelUriForm } from "./model-uri-form.js";
 import { importNodeLlamaCpp } from "./node-llama-cpp.js";
 
 /** Options of {@link checkModelSource}. */
@@ -13,16 +14,18 @@ export interface CheckModelSourceOptions {
 
 /**
  * Checks what can be known about a model before it is loaded, without loading or downloading it (what a dry
- * run promises): a local file must be a GGUF file; a model URI must be in the cache folder as a GGUF file, or be
- * fetchable now: its host answers and the file exists there (node-llama-cpp resolves the URI and asks for the
- * file's size; the cache folder is created if missing, and nothing is downloaded).
+ * run promises): a local file must be a GGUF file; a model URI must be well formed, and in the cache folder as
+ * a GGUF file or fetchable now: its host answers and the file exists there (node-llama-cpp resolves the URI and
+ * asks for the file's size; the cache folder is created if missing, and nothing is downloaded).
  *
- * @throws InputError for the field `modelPath`, with the same messages that loading the model gives.
+ * @throws InputError for the field `modelPath`, with the same messages that loading the model gives; a
+ *   `ModelSourceUnreachableError` when the URI's host does not answer (offline), so the model is unchecked.
  */
 export async function checkModelSource(modelPath: string, options: CheckModelSourceOptions): Promise<void> {
   if (!isModelUri(modelPath)) return assertGgufFile(modelPath);
   const cached = await findCachedModel(modelPath, options.cacheDir);
   if (cached) return assertGgufFile(cached);
+  assertModelUriForm(modelPath);
   await assertReachable(modelPath, options.timeoutMs, options.cacheDir);
   await assertFetchable(modelPath, options);
 }

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
-import { hideUrlCredentials, InputError, type Logger } from "@syndisco/core";
+import { hideUrlCredentials, InputError, type Logger, ModelSourceUnreachableError } from "@syndisco/core";
 import { createDownloadProgress, type ProgressStream } from "./download-progress.js";
+import { assertModelUriForm } from "./model-uri-form.js";
 import { importNodeLlamaCpp } from "./node-llama-cpp.js";
 
 /** The prefixes node-llama-cpp resolves as model URIs rather than file paths. */
@@ -37,6 +38,7 @@ export async function resolveModelUri(uri: string, options: ResolveModelUriOptio
   const directory = options.cacheDir;
   const cached = await findCachedModel(uri, directory);
   if (cached) return cached;
+  assertModelUriForm(uri);
 
   // The URI as it may be shown: a URL's user name and password are secret.
   const shown = hideUrlCredentials(uri);
@@ -86,13 +88,16 @@ function cachedUrlFile(uri: string, directory: string): string | undefined {
   return name && existsSync(file) ? file : undefined;
 }
 
-/** Fails with an InputError that says what to do when the host a model URI downloads from does not answer. */
+/**
+ * Fails with a `ModelSourceUnreachableError` (an InputError) that says what to do when the host a model URI
+ * downloads from does not answer.
+ */
 export async function assertReachable(uri: string, timeoutMs: number, cacheDir: string): Promise<void> {
   const host = downloadHost(uri);
   try {
     await fetch(host, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    throw new InputError(
+    throw new ModelSourceUnreachableError(
       `the model ${hideUrlCredentials(uri)} is not in the cache folder ${cacheDir} and cannot be downloaded: ` +
         `${host} is unreachable (${messageOf(error)})`,
       {

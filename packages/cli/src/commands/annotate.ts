@@ -19,7 +19,12 @@ export interface AnnotateCommandOptions extends RunCommandOptions {
  * in `<output>/discussions` (or `discussionsDir`), writing to `<output>/annotations`; resumes like `run`.
  */
 export async function annotateCommand(configPath: string, options: AnnotateCommandOptions = {}): Promise<ExitCode> {
-  const run = await prepareRun(configPath, overridesOf(options), { discussions: false, annotation: "required" });
+  const run = await prepareRun(
+    configPath,
+    overridesOf(options),
+    { discussions: false, annotation: "required" },
+    { dryRun: options.dryRun },
+  );
   const folders = {
     ...outputFolders(run.config.outputDir),
     ...(options.discussionsDir ? { discussions: resolve(options.discussionsDir) } : {}),

@@ -14,6 +14,7 @@ export async function runStudyCommand(configPath: string, options: RunCommandOpt
   const run = await prepareStudyRun(configPath, overridesOf(options), {
     ...(options.cells !== undefined ? { cells: options.cells } : {}),
     ...(options.replicates !== undefined ? { replicates: options.replicates } : {}),
+    dryRun: options.dryRun,
   });
   if (options.dryRun) {
     const plans = await run.study.plan(run.config.outputDir, unloadedModels(run), run.selection);

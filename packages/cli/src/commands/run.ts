@@ -47,7 +47,12 @@ export async function runCommand(configPath: string, options: RunCommandOptions 
       },
     );
   }
-  const run = await prepareRun(configPath, overridesOf(options), { discussions: true, annotation: "if-configured" });
+  const run = await prepareRun(
+    configPath,
+    overridesOf(options),
+    { discussions: true, annotation: "if-configured" },
+    { dryRun: options.dryRun },
+  );
   const folders = outputFolders(run.config.outputDir);
   if (options.dryRun) {
     const discussions = buildExperiments(run, unloadedModels(run)).discussions?.plan();

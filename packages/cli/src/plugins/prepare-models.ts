@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { getLogger, InputError, parsePluginOptions } from "@syndisco/core";
+import { getLogger, InputError, isModelSourceUnreachable, parsePluginOptions } from "@syndisco/core";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { ModelEntry } from "../config/schema.js";
 import { findKnownBackend } from "./known-backends.js";
@@ -17,6 +17,15 @@ export interface PreparedModel {
   options: unknown;
 }
 
+/** Options of {@link prepareModels}. */
+export interface PrepareModelsOptions {
+  /**
+   * For a dry run: a model whose backend cannot check it because its source (a model hub) does not answer is
+   * passed here, with the reason, instead of failing; a model that is certainly wrong still fails.
+   */
+  onUnchecked?: (name: string, reason: InputError) => void;
+}
+
 /**
  * Loads the plugins of the named models, validates their options, checks that local model files exist, and
  * runs each backend's own check (for llama.cpp: the file is GGUF, a hub model is cached or can be fetched),
@@ -24,7 +33,11 @@ export interface PreparedModel {
  *
  * @throws {@link InputError} naming the config file and the model's field.
  */
-export async function prepareModels(config: LoadedConfig, names: readonly string[]): Promise<PreparedModel[]> {
+export async function prepareModels(
+  config: LoadedConfig,
+  names: readonly string[],
+  options: PrepareModelsOptions = {},
+): Promise<PreparedModel[]> {
   const prepared: PreparedModel[] = [];
   for (const name of names) {
     const entry = config.data.models[name];
@@ -34,18 +47,20 @@ export async function prepareModels(config: LoadedConfig, names: readonly string
       location: { file: config.displayPath, field: `models.${name}.backend` },
     });
     checkModelFile(config, name, entry);
-    const options = await parsePluginOptions(
+    const parsed = await parsePluginOptions(
       loaded.plugin,
       entry.options,
       `${config.displayPath}: models.${name}.options`,
     );
     // The backend's own checks (a GGUF file's format, a hub model that can be fetched), dry runs included.
     try {
-      await loaded.plugin.check?.(options, { baseDir: config.baseDir, logger: getLogger(`model-${loaded.plugin.id}`) });
+      await loaded.plugin.check?.(parsed, { baseDir: config.baseDir, logger: getLogger(`model-${loaded.plugin.id}`) });
     } catch (error) {
-      throw modelError(error, config, name, "cannot check the model");
+      const reason = modelError(error, config, name, "cannot check the model");
+      if (!options.onUnchecked || !isModelSourceUnreachable(error)) throw reason;
+      options.onUnchecked(name, reason);
     }
-    prepared.push({ name, entry, loaded, options });
+    prepared.push({ name, entry, loaded, options: parsed });
   }
   noteRenamedModels(config, names);
   return prepared;

@@ -9,6 +9,7 @@ import { type ConfigOverrides, type LoadedConfig, loadConfig } from "../config/l
 import { loadPersonas } from "../config/load-personas.js";
 import { UnloadedModel } from "../config/unloaded-model.js";
 import { type PreparedModel, prepareModels } from "../plugins/prepare-models.js";
+import { warnUncheckedModel } from "./unchecked-models.js";
 
 /** Which parts of a config a command runs. */
 export interface RunParts {
@@ -31,11 +32,13 @@ export interface PreparedRun {
  * experiments' settings) before anything is loaded or written, so that bad input exits early with code 2.
  *
  * @param wanted - `annotation: "required"` for `syndisco annotate`; `"if-configured"` for `syndisco run`.
+ * @param mode - `dryRun`: a model whose hub does not answer is reported on stderr instead of failing.
  */
 export async function prepareRun(
   configPath: string,
   overrides: ConfigOverrides,
   wanted: { discussions: boolean; annotation: "required" | "if-configured" | "no" },
+  mode: { dryRun?: boolean | undefined } = {},
 ): Promise<PreparedRun> {
   const config = await loadConfig(configPath, overrides);
   if (wanted.discussions && !config.data.discussions) {
@@ -57,7 +60,11 @@ export async function prepareRun(
     annotation: wanted.annotation !== "no" && config.data.annotation !== undefined,
   };
   const personas = parts.discussions ? await loadPersonas(config) : [];
-  const models = await prepareModels(config, modelsUsed(config, parts));
+  const models = await prepareModels(
+    config,
+    modelsUsed(config, parts),
+    mode.dryRun ? { onUnchecked: warnUncheckedModel } : {},
+  );
   const run: PreparedRun = { config, parts, personas, models };
   // Building the experiments checks their settings; the models stay unloaded.
   buildExperiments(run, unloadedModels(run));

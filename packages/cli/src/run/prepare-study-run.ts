@@ -5,6 +5,7 @@ import type { ConfigOverrides, LoadedConfig } from "../config/load-config.js";
 import { loadConfig } from "../config/load-config.js";
 import { type PreparedModel, prepareModels } from "../plugins/prepare-models.js";
 import { unloadedModels } from "./prepare-run.js";
+import { warnUncheckedModel } from "./unchecked-models.js";
 
 /** Everything a study run needs that can be checked without loading a model or writing a file. */
 export interface PreparedStudyRun {
@@ -19,10 +20,12 @@ export interface PreparedStudyRun {
   built: BuiltStudy;
 }
 
-/** `--cells` and `--replicates`. */
+/** `--cells`, `--replicates` and `--dry-run`. */
 export interface StudySelectionFlags {
   cells?: string;
   replicates?: number;
+  /** A dry run: a model whose hub does not answer is reported on stderr instead of failing. */
+  dryRun?: boolean | undefined;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function prepareStudyRun(
   const models = await prepareModels(
     config,
     Object.keys(config.data.models).filter((name) => used.has(name)),
+    flags.dryRun ? { onUnchecked: warnUncheckedModel } : {},
   );
   // Building every cell's experiment checks its settings; the models stay unloaded.
   const placeholders = unloadedModels({ config });

@@ -25,3 +25,12 @@ export function readJsonFiles(dir: string): Map<string, Record<string, unknown>>
   }
   return files;
 }
+
+/** The discussion files of every cell folder of a study's output, by cell. */
+export function cellFiles(outputDir: string): Map<string, Map<string, Record<string, unknown>>> {
+  const cells = new Map<string, Map<string, Record<string, unknown>>>();
+  for (const cell of readdirSync(join(outputDir, "discussions")).sort()) {
+    cells.set(cell, readJsonFiles(join(outputDir, "discussions", cell)));
+  }
+  return cells;
+}

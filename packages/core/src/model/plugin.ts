@@ -32,7 +32,8 @@ export interface ModelPlugin<Options = unknown> {
    * (that a model file exists and has the right format, that a hub model is cached or can be fetched). The
    * `syndisco` command calls it for every run, dry runs included, so that a dry run rejects what the run would.
    *
-   * @throws InputError naming the option (`field`) and the fix.
+   * @throws InputError naming the option (`field`) and the fix; `ModelSourceUnreachableError` when the
+   *   check needs a host that does not answer (offline), which a dry run reports and goes past.
    */
   check?(options: Options, context: ModelPluginContext): Promise<void>;
 }
