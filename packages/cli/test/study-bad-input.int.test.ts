@@ -18,6 +18,7 @@ instructions:
 discussions:
   turns: 3
   moderator: { persona: { username: Mod }, instructions: Keep it civil. }
+  seedThreads: { csv: ./threads.csv, threadColumn: thread, authorColumn: author, textColumn: text }
 study:
   factors:
     model:
@@ -37,6 +38,7 @@ const FILES: Record<string, string> = {
   "personas.json": JSON.stringify([{ username: "Emma35" }, { username: "Giannis" }, { username: "Lena" }]),
   "prompts/user.txt": "Say what you think.",
   "prompts/strict.txt": "Remove every insult.",
+  "threads.csv": "thread,author,text\ncars,cyclist,Ban cars.\ncars,nurse,I work nights.\n",
 };
 
 const CASES: { name: string; config: string; files?: Record<string, string | null>; message: RegExp }[] = [
@@ -81,6 +83,41 @@ const CASES: { name: string; config: string; files?: Record<string, string | nul
     name: "a level's persona file that is missing",
     config: VALID.replace("none: { moderator: none }", "none: { moderator: none, personas: ./nobody.json }"),
     message: /config\.yaml: study\.factors\.moderation\.none\.personas: the persona file nobody\.json does not exist/,
+  },
+  {
+    name: "a seed thread CSV that is missing",
+    config: VALID,
+    files: { "threads.csv": null },
+    message:
+      /config\.yaml: discussions\.seedThreads\.csv: cannot read threads\.csv \(no such file\)\. Check the path; it is read from the config file's folder/,
+  },
+  {
+    name: "a seed thread CSV without the named column",
+    config: VALID.replace("authorColumn: author", "authorColumn: writer"),
+    message:
+      /config\.yaml: discussions\.seedThreads\.authorColumn: threads\.csv has no column "writer" \(its columns: thread, author, text\)\. Name one of its columns, or add the column to the file/,
+  },
+  {
+    name: "a level's seed thread CSV without the named column",
+    config: VALID.replace(
+      "strict: { moderator: { instructions: { file: ./prompts/strict.txt } } }",
+      "strict: { moderator: { instructions: { file: ./prompts/strict.txt } }, seedThreads: { csv: ./threads.csv, threadColumn: topic, textColumn: text } }",
+    ),
+    message:
+      /config\.yaml: study\.factors\.moderation\.strict\.seedThreads\.threadColumn: threads\.csv has no column "topic"/,
+  },
+  {
+    name: "a seed thread CSV with no threads",
+    config: VALID,
+    files: { "threads.csv": "thread,author,text\n" },
+    message: /config\.yaml: discussions\.seedThreads\.csv: threads\.csv has no threads \(no rows below its header\)/,
+  },
+  {
+    name: "a seed thread CSV with a comment without text",
+    config: VALID,
+    files: { "threads.csv": "thread,author,text\ncars,cyclist,Ban cars.\ncars,nurse,\n" },
+    message:
+      /config\.yaml: discussions\.seedThreads\.textColumn: line 3 of threads\.csv \(thread "cars"\) has no text\. Write the comment, or remove the row/,
   },
 ];
 

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { haveTestModels, modelPath } from "@syndisco/test-support";
+import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { REPO_ROOT, runCli } from "./helpers/cli-process.js";
@@ -26,6 +27,23 @@ function exampleCopy(change: (config: Record<string, unknown>) => void): string 
   writeFileSync(join(dir, "study.yaml"), stringifyYaml(config));
   return dir;
 }
+
+/** The example's seed threads, read from its CSV by the test itself: each thread's comments, in order. */
+const THREADS = (() => {
+  const rows = parseCsv(readFileSync(join(EXAMPLE, "threads.csv"), "utf8"), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  const threads = new Map<string, { position: number; name: string; text: string }[]>();
+  for (const row of rows) {
+    const thread = threads.get(row.thread as string) ?? [];
+    thread.push({ position: Number(row.position), name: row.author as string, text: row.comment as string });
+    threads.set(row.thread as string, thread);
+  }
+  return [...threads.values()].map((thread) =>
+    thread.sort((a, b) => a.position - b.position).map(({ name, text }) => ({ name, text })),
+  );
+})();
 
 describe("the moderation-study example", () => {
   it("plans 24 main cells of 30 and 108 ablation cells of 10, 1,800 discussions, no cell twice, offline", async () => {
@@ -100,8 +118,13 @@ describe.skipIf(!haveTestModels())("a slice of the example on the tiny models", 
         expect(spoken.length).toBeGreaterThan(0);
         expect(spoken[0]?.model).toBe(levels.model === "llama8b" ? "stories-onnx" : "qwen2.5-7b-instruct");
         expect(file.moderator).toBeNull();
+        // It opens with a thread of threads.csv: its two comments in order, each by the author the CSV names.
+        const opening = (file.logs as { name: string; text: string; model: string }[]).slice(0, 2);
+        expect(opening.map((entry) => entry.model)).toEqual(["hardcoded", "hardcoded"]);
+        expect(THREADS).toContainEqual(opening.map(({ name, text }) => ({ name, text })));
         // Seven users with random adjective-noun names, each with drawn instructions recorded.
         expect(file.users).toHaveLength(7);
+        for (const { name } of opening) expect(file.users).not.toContain(name);
         expect((file.experiment as { cast: unknown[] }).cast).toHaveLength(7);
       }
     }

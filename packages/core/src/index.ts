@@ -92,6 +92,7 @@ export { loadDiscussionFile } from "./jobs/load-discussion.js";
 export type { ModerationOutcome, ModeratorTurnRecord } from "./jobs/moderation.js";
 export { DECISION_QUESTION, type ModeratorDecision } from "./jobs/moderator-decision.js";
 export { type ModeratorPolicy, moderatorPolicySchema } from "./jobs/moderator-policy.js";
+export type { SeedComment } from "./jobs/seed-thread.js";
 export { annotationTo22, discussionTo22, type Output22, type OutputFileOptions } from "./jobs/write-output.js";
 export { getLogger, type Logger } from "./logging/logger.js";
 export { type LoggingSetupOptions, loggingSetup } from "./logging/logging-setup.js";

@@ -1,7 +1,9 @@
-import { InputError, type ModeratorPolicy } from "@syndisco/core";
+import { InputError, type ModeratorPolicy, type SeedItem } from "@syndisco/core";
 import type { LoadedConfig } from "./load-config.js";
+import { readSeedThreads } from "./read-seed-threads.js";
 import { type ResolvedInstructions, readInstructions, readTextSetting } from "./read-texts.js";
 import type { LevelSetting, PersonasSetting, TurnManagerSetting } from "./schema.js";
+import type { SeedThreadsSetting } from "./seed-schema.js";
 
 /** A moderator with its instructions read. */
 export interface ModeratorSetup {
@@ -33,7 +35,8 @@ export interface DiscussionSetup {
   turns: number;
   activeUsers: number;
   historyLength: number;
-  seedOpinions: (string | string[])[];
+  /** The seed pool: `seedOpinions` as written, or the threads `seedThreads` reads from its CSV file. */
+  seedOpinions: SeedItem[];
   endAfterSilentTurns: number | undefined;
   usernames: "persona" | "random";
 }
@@ -64,7 +67,7 @@ export function baseSetup(config: LoadedConfig): DiscussionSetup {
     turns: section.turns,
     activeUsers: section.activeUsers,
     historyLength: section.historyLength,
-    seedOpinions: section.seedOpinions,
+    seedOpinions: seedPool(config, section, "discussions") ?? [],
     endAfterSilentTurns: section.endAfterSilentTurns,
     usernames: section.usernames,
   };
@@ -96,12 +99,33 @@ export function applyLevel(
   if (level.turns !== undefined) next.turns = level.turns;
   if (level.activeUsers !== undefined) next.activeUsers = level.activeUsers;
   if (level.historyLength !== undefined) next.historyLength = level.historyLength;
-  if (level.seedOpinions !== undefined) next.seedOpinions = level.seedOpinions;
+  const seeds = seedPool(config, level, field);
+  if (seeds !== undefined) next.seedOpinions = seeds;
   if (level.usernames !== undefined) next.usernames = level.usernames;
   if (level.endAfterSilentTurns !== undefined) next.endAfterSilentTurns = level.endAfterSilentTurns;
   if (level.moderator === "none") next.moderator = undefined;
   else if (level.moderator !== undefined) next.moderator = changedModerator(config, setup.moderator, level, field);
   return next;
+}
+
+/**
+ * The seed pool a section or level sets, if it sets one: its `seedOpinions`, or the threads of its
+ * `seedThreads` (not both).
+ */
+function seedPool(
+  config: LoadedConfig,
+  where: { seedOpinions?: SeedItem[] | undefined; seedThreads?: SeedThreadsSetting | undefined },
+  field: string,
+): SeedItem[] | undefined {
+  if (where.seedThreads === undefined) return where.seedOpinions;
+  if (where.seedOpinions !== undefined && where.seedOpinions.length > 0) {
+    throw new InputError("seedOpinions and seedThreads cannot be used together", {
+      file: config.displayPath,
+      field: `${field}.seedThreads`,
+      fix: "Keep one: the comments written in the config, or the threads of the CSV file",
+    });
+  }
+  return readSeedThreads(config, where.seedThreads, `${field}.seedThreads`);
 }
 
 function changedModerator(

@@ -1,6 +1,7 @@
 import { answerFormSchema, moderatorPolicySchema } from "@syndisco/core";
 import { z } from "zod";
 import { MAX_SEED } from "./limits.js";
+import { seedOpinionsSchema, seedThreadsSchema } from "./seed-schema.js";
 import { instructionsSchema, textOrFileSchema, usernamesSchema } from "./text-schema.js";
 
 /**
@@ -64,9 +65,6 @@ const annotatorSchema = extraActorSchema.extend({
 
 const wholeCount = (least: number) => z.int().min(least);
 
-// Each item opens a discussion: one comment, or a list of comments (a seed thread, as in SynDisco 2.2).
-const seedOpinionsSchema = z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]));
-
 /** The `discussions` section: what `syndisco run` generates. */
 const discussionsSchema = z.strictObject({
   /** Required, except in a study whose levels name every cell's model. */
@@ -77,6 +75,8 @@ const discussionsSchema = z.strictObject({
   historyLength: wholeCount(0).default(3),
   turnManager: turnManagerSchema.default({ type: "round_robin" }),
   seedOpinions: seedOpinionsSchema.default([]),
+  /** Seed threads from a CSV file, instead of `seedOpinions`. */
+  seedThreads: seedThreadsSchema.optional(),
   moderator: moderatorSchema.optional(),
   /** Ends a discussion after this many participant turns in a row without a comment. */
   endAfterSilentTurns: wholeCount(1).optional(),
@@ -108,6 +108,7 @@ const levelSchema = z.strictObject({
   activeUsers: wholeCount(1).optional(),
   historyLength: wholeCount(0).optional(),
   seedOpinions: seedOpinionsSchema.optional(),
+  seedThreads: seedThreadsSchema.optional(),
   endAfterSilentTurns: wholeCount(1).optional(),
   usernames: usernamesSchema.optional(),
 });

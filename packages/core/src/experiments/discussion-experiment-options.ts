@@ -22,7 +22,8 @@ export interface DiscussionExperimentOptions {
   users: readonly Actor[];
   /**
    * What opens the discussions: each discussion draws one item, a comment or a list of comments (a seed
-   * thread), written in order by its first participants (as SynDisco 2.2 does). Default: none.
+   * thread), written in order by its first participants (as SynDisco 2.2 does); a thread's `{ name, text }`
+   * comment keeps its own author. Default: none.
    */
   seedOpinions?: readonly SeedItem[];
   /** Joins every discussion (it is not in the turn order or in `users`) and speaks as its policy says. */
@@ -132,7 +133,9 @@ export function resolveDiscussionExperimentOptions(
   return {
     ...resolved,
     users: [...resolved.users],
-    seedOpinions: resolved.seedOpinions.map((item) => (typeof item === "string" ? item : [...item])),
+    seedOpinions: resolved.seedOpinions.map((item) =>
+      typeof item === "string" ? item : item.map((comment) => (typeof comment === "string" ? comment : { ...comment })),
+    ),
     instructionMix: resolved.instructionMix?.map((choice) => ({ ...choice })),
     metadata: { ...resolved.metadata },
   };

@@ -142,7 +142,8 @@ export class DiscussionExperiment {
   ): Promise<SaveUnit> {
     const pool = unit.participants.map((name) => this.#usersByName.get(name) as Actor);
     const users = castActors(pool, unit.cast, this.cast);
-    const renamed = (name: string | null) => users[unit.participants.indexOf(name ?? "")]?.getName() ?? "";
+    // A participant goes by its cast name; a seed comment's own author keeps the name the thread gives.
+    const renamed = (name: string) => users[unit.participants.indexOf(name)]?.getName() ?? name;
     const cast = describeCast(unit.participants, unit.cast, this.cast);
     const discussion = new Discussion({
       nextTurnManager: this.nextTurnManager.clone(unit.turnManagerSeed),

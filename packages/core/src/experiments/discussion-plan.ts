@@ -1,3 +1,4 @@
+import type { SeedComment } from "../jobs/seed-thread.js";
 import { SeededRandom } from "../random.js";
 import type { CastDraw } from "./participant-cast.js";
 
@@ -11,7 +12,10 @@ export interface DiscussionPlanUnit {
   participants: string[];
   /** The opening comments drawn from the pool (one item: a comment or a thread); empty when the pool is. */
   seedOpinions: string[];
-  /** Who wrote each opening comment: the first participants, in order (as SynDisco 2.2 does). */
+  /**
+   * Who wrote each opening comment: its own author when the thread names one, else the participant at its
+   * position in the thread (the first participants, in order, as SynDisco 2.2 does).
+   */
   seedOpinionUsernames: string[];
   /** The first opening comment, or `null` when there is none. */
   seedOpinion: string | null;
@@ -23,8 +27,12 @@ export interface DiscussionPlanUnit {
   cast?: CastDraw;
 }
 
-/** One item of an experiment's seed pool: a comment, or a thread of comments that open a discussion in order. */
-export type SeedItem = string | readonly string[];
+/**
+ * One item of an experiment's seed pool: a comment, or a thread of comments that open a discussion in order.
+ * A comment of a thread may name its author (`{ name, text }`, say from a real thread); one without a name is
+ * written by the participant at its position.
+ */
+export type SeedItem = string | readonly (string | SeedComment)[];
 
 /** What a discussion plan is drawn from. */
 export interface DiscussionPlanSettings {
@@ -48,9 +56,13 @@ export function* planDiscussions(settings: DiscussionPlanSettings): Generator<Di
   for (let index = 0; index < settings.numDiscussions; index++) {
     const participants = random.sample(settings.usernames, settings.numActiveUsers);
     const item = settings.seedOpinions.length > 0 ? random.pick(settings.seedOpinions) : undefined;
-    const seedOpinions = item === undefined ? [] : typeof item === "string" ? [item] : [...item];
-    // The first drawn participants write the seed comments in turn (a thread longer than the cast goes round).
-    const seedOpinionUsernames = seedOpinions.map((_, n) => participants[n % participants.length] as string);
+    const comments = item === undefined ? [] : typeof item === "string" ? [item] : item;
+    const seedOpinions = comments.map((comment) => (typeof comment === "string" ? comment : comment.text));
+    // A comment without its own author is written by the drawn participant at its position in the thread (a
+    // thread longer than the cast goes round).
+    const seedOpinionUsernames = comments.map((comment, n) =>
+      typeof comment === "string" ? (participants[n % participants.length] as string) : comment.name,
+    );
     yield {
       id: `discussion-${String(index + 1).padStart(width, "0")}-${suffix}`,
       index,

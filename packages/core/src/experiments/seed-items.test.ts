@@ -53,5 +53,49 @@ describe("DiscussionExperiment seed items", () => {
   it("refuses an empty thread or an empty comment in one, naming where", () => {
     expect(() => experiment([[]])).toThrow("seedOpinions[0]: a seed thread needs at least one comment");
     expect(() => experiment(["fine", ["ok", " "]])).toThrow("seedOpinions[1][1]: every seed opinion must be non-empty");
+    expect(() => experiment([[{ name: "Ana", text: " " }]])).toThrow(
+      "seedOpinions[0][0].text: every seed opinion must be non-empty",
+    );
+    expect(() => experiment([["ok", { name: "", text: "Fine." }]])).toThrow(
+      "seedOpinions[0][1].name: a seed comment's author must be a non-empty name",
+    );
+  });
+
+  it("keeps the authors a thread names, and gives the unnamed comments to the participants at their positions", () => {
+    const plan = experiment([[{ name: "cyclist_42", text: THREAD[0] as string }, THREAD[1] as string]]).plan();
+    for (const unit of plan) {
+      expect(unit.seedOpinions).toEqual(THREAD.slice(0, 2));
+      expect(unit.seedOpinionUsernames).toEqual(["cyclist_42", unit.participants[1]]);
+    }
+  });
+
+  it("writes the named authors into the file as they are, while participants go by their random usernames", async () => {
+    const outputDir = await freshDir();
+    const thread = [
+      { name: "cyclist_42", text: "Cities should ban cars." },
+      { name: "night_nurse", text: "Some of us work night shifts." },
+    ];
+    const run = new DiscussionExperiment({
+      users: participantPool(promptEchoModel()),
+      seedOpinions: [thread],
+      numDiscussions: 3,
+      numTurns: 2,
+      numActiveUsers: 2,
+      seed: 8,
+      usernames: "random",
+    });
+    await run.begin({ outputDir });
+    for (const unit of run.plan()) {
+      const file = await readJson<DiscussionFile & { seed_opinion_users: string[] }>(
+        join(outputDir, `${unit.id}.json`),
+      );
+      expect(file.logs.slice(0, 2)).toEqual(thread.map(({ name, text }) => ({ name, text, model: "hardcoded" })));
+      expect(file.seed_opinion_users).toEqual(["cyclist_42", "night_nurse"]);
+      // The participants speak under their drawn names, none of which is a seed author's.
+      const speakers = new Set(file.logs.slice(2).map((entry) => entry.name));
+      expect(speakers.size).toBeGreaterThan(0);
+      for (const speaker of speakers) expect(file.users).toContain(speaker);
+      expect(file.users).not.toContain("cyclist_42");
+    }
   });
 });

@@ -2,9 +2,10 @@ import { InputError } from "../errors.js";
 import type { SeedItem } from "./discussion-plan.js";
 
 /**
- * Checks an experiment's seed pool: a list whose items are a non-empty comment or a non-empty list of them.
+ * Checks an experiment's seed pool: a list whose items are a non-empty comment or a non-empty list of them,
+ * each a comment or a `{ name, text }` comment with its author.
  *
- * @throws {@link InputError} naming the item (`seedOpinions[2]`, `seedOpinions[1][0]`).
+ * @throws {@link InputError} naming the item (`seedOpinions[2]`, `seedOpinions[1][0]`, `seedOpinions[1][0].name`).
  */
 export function requireSeedOpinions(seedOpinions: readonly SeedItem[]): void {
   if (!Array.isArray(seedOpinions)) {
@@ -30,7 +31,18 @@ export function requireSeedOpinions(seedOpinions: readonly SeedItem[]): void {
       });
     }
     item.forEach((opinion, n) => {
-      requireText(opinion, `seedOpinions[${index}][${n}]`);
+      const field = `seedOpinions[${index}][${n}]`;
+      if (typeof opinion !== "object" || opinion === null) {
+        requireText(opinion, field);
+        return;
+      }
+      requireText(opinion.text, `${field}.text`);
+      if (typeof opinion.name !== "string" || opinion.name.trim() === "") {
+        throw new InputError("a seed comment's author must be a non-empty name", {
+          field: `${field}.name`,
+          fix: "Give the author's username, or write the comment as plain text for a participant to write",
+        });
+      }
     });
   });
 }
