@@ -1,9 +1,9 @@
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { haveTestModels } from "@syndisco/test-support";
 import { describe, expect, it } from "vitest";
 import { runCli, startCli } from "./helpers/cli-process.js";
-import { cellFiles } from "./helpers/experiment-files.js";
+import { cellFiles, readJsonFiles } from "./helpers/experiment-files.js";
 import { storiesModelYaml } from "./helpers/stories-config.js";
 import { useTempDirs } from "./helpers/temp-dir.js";
 
@@ -67,10 +67,63 @@ describe.skipIf(!haveTestModels())("a study on the tiny models", () => {
     ]);
     for (const [path, mtime] of before) expect(statSync(path).mtimeMs).toBe(mtime);
   });
+
+  it("annotates every cell with `syndisco annotate`, and the annotation export has one column per factor", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "study.yaml"), smallStudy(["none", "strict"], 2));
+    expect((await runCli(["run", "study.yaml"], { cwd: dir })).code).toBe(0);
+    expect(existsSync(join(dir, "out", "annotations"))).toBe(false);
+
+    writeFileSync(join(dir, "study.yaml"), smallStudy(["none", "strict"], 2, ANNOTATION));
+    const planned = await runCli(["annotate", "study.yaml", "--dry-run", "--json"], { cwd: dir });
+    expect(planned.code).toBe(0);
+    expect(JSON.parse(planned.stdout)).toEqual({
+      cells: [
+        { id: "moderation=none", levels: { moderation: "none" }, annotations: 2, done: 0 },
+        { id: "moderation=strict", levels: { moderation: "strict" }, annotations: 2, done: 0 },
+      ],
+      totalAnnotations: 4,
+    });
+    const annotated = await runCli(["annotate", "study.yaml"], { cwd: dir });
+    expect(annotated.code).toBe(0);
+    expect(annotated.stdout).toMatch(/Annotations of moderation=none: 2\/2 done, 0 failed/);
+    expect(annotated.stdout).toMatch(/Annotations of moderation=strict: 2\/2 done, 0 failed/);
+    for (const cell of ["moderation=none", "moderation=strict"]) {
+      const files = readJsonFiles(join(dir, "out", "annotations", cell));
+      expect(files.size).toBe(2);
+      for (const file of files.values())
+        expect(file.study).toMatchObject({ cell, levels: { moderation: cell.slice(11) } });
+    }
+
+    const exported = await runCli(["export", "out", "--annotations", "--format", "jsonl", "--out", "rows.jsonl"], {
+      cwd: dir,
+    });
+    expect(exported.code).toBe(0);
+    const rows = readFileSync(join(dir, "rows.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row.factor_moderation))).toEqual(new Set(["none", "strict"]));
+    for (const row of rows) expect(row.annotation_variant).toBe(`moderation=${row.factor_moderation}`);
+
+    // Run again, the study's annotations are done: nothing is repeated.
+    const again = await runCli(["run", "study.yaml"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Annotations of moderation=none: 2\/2 done \(2 from an earlier run\)/);
+  });
 });
 
+/** An annotation section on the study's model. */
+const ANNOTATION = `annotation:
+  model: main
+  annotators:
+    - persona: { username: Rater }
+      instructions: Rate the toxicity of the last comment from 1 to 5. Reply only with the number.
+`;
+
 /** A study with one factor, moderation, on stories260K (GGUF). */
-function smallStudy(levels: string[], replicates: number): string {
+function smallStudy(levels: string[], replicates: number, annotation = ""): string {
   const moderators: Record<string, string> = {
     none: "none",
     strict: "{ instructions: Remove every insult. }",
@@ -94,7 +147,7 @@ study:
 ${levels.map((level) => `      ${level}: { moderator: ${moderators[level]} }`).join("\n")}
   sets:
     main: { replicates: ${replicates} }
-output: ./out
+${annotation}output: ./out
 seed: 5
 `;
 }

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "@syndisco/core";
+import { loadConfig } from "../config/load-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { executeRun } from "../run/execute-run.js";
 import { outputFolders } from "../run/output-folders.js";
 import { formatPlan, planAsJson } from "../run/plan-output.js";
 import { buildExperiments, prepareRun, unloadedModels } from "../run/prepare-run.js";
+import { annotateStudyCommand } from "./annotate-study.js";
 import { overridesOf, type RunCommandOptions } from "./run.js";
 
 /** Options of `syndisco annotate`: those of `run`, and where the discussions are. */
@@ -16,9 +18,28 @@ export interface AnnotateCommandOptions extends RunCommandOptions {
 
 /**
  * `syndisco annotate <config>`: every annotator of the config's `annotation` section labels every discussion
- * in `<output>/discussions` (or `discussionsDir`), writing to `<output>/annotations`; resumes like `run`.
+ * in `<output>/discussions` (or `discussionsDir`), writing to `<output>/annotations`; resumes like `run`. For a
+ * study, every cell's discussions, each cell's annotations in `<output>/annotations/<cell>`.
  */
 export async function annotateCommand(configPath: string, options: AnnotateCommandOptions = {}): Promise<ExitCode> {
+  const config = await loadConfig(configPath, overridesOf(options));
+  if (config.data.study) {
+    if (options.discussionsDir !== undefined) {
+      throw new InputError("--discussions-dir does not apply to a study, whose cells have a folder each", {
+        file: config.displayPath,
+        field: "--discussions-dir",
+        fix: "Leave it out; use --output-dir to point at the study's output folder, and --cells to pick cells",
+      });
+    }
+    return annotateStudyCommand(configPath, options);
+  }
+  if (options.cells !== undefined) {
+    throw new InputError("--cells needs a study, and the config has none", {
+      file: config.displayPath,
+      field: "study",
+      fix: "Add a study section with factors, or leave the option out",
+    });
+  }
   const run = await prepareRun(
     configPath,
     overridesOf(options),

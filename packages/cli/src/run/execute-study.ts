@@ -1,11 +1,9 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { type ExperimentSummary, type StudySummary, studyCellFolder } from "@syndisco/core";
-import { buildAnnotationExperiment } from "../config/build-experiments.js";
+import type { StudySummary } from "@syndisco/core";
 import type { ExitCode } from "../exit-codes.js";
 import { openModels } from "../plugins/model-set.js";
-import { createProgress, type ProgressChoice } from "../progress/create-progress.js";
+import type { ProgressChoice } from "../progress/create-progress.js";
 import { StudyProgress } from "../progress/study-progress.js";
+import { annotateCells } from "./annotate-cells.js";
 import { unloadedModels } from "./prepare-run.js";
 import type { PreparedStudyRun } from "./prepare-study-run.js";
 import { exitCodeFor, failureReport, summaryLine } from "./summary-output.js";
@@ -57,42 +55,4 @@ export async function executeStudy(run: PreparedStudyRun, progress: ProgressChoi
   const cellSummaries = summary.cells.flatMap((cell) => (cell.summary ? [cell.summary] : []));
   const code = exitCodeFor([...cellSummaries, ...annotations.map(({ summary: annotated }) => annotated)]);
   return troubled.some((cell) => cell.error) && code === 0 ? 1 : code;
-}
-
-/** The annotation section over every selected cell that has discussions, its models loaded once. */
-async function annotateCells(
-  run: PreparedStudyRun,
-  progress: ProgressChoice,
-): Promise<{ label: string; summary: ExperimentSummary }[]> {
-  const { config, study } = run;
-  const annotationModels = run.models.filter((model) => buildAnnotationModels(run).includes(model.name));
-  const models = await openModels(annotationModels, config);
-  const results: { label: string; summary: ExperimentSummary }[] = [];
-  try {
-    for (const cell of study.select(run.selection)) {
-      const discussionsDir = studyCellFolder(config.outputDir, cell.id);
-      if (!existsSync(discussionsDir)) continue;
-      const reporter = createProgress(`annotations of ${cell.id}`, progress);
-      try {
-        const summary = await buildAnnotationExperiment(config, (name) => models.get(name)).begin({
-          discussionsDir,
-          outputDir: join(config.outputDir, "annotations", cell.id),
-          verbose: false,
-          onProgress: (event) => reporter.onEvent(event),
-        });
-        results.push({ label: `Annotations of ${cell.id}`, summary });
-      } finally {
-        reporter.stop();
-      }
-    }
-  } finally {
-    await models.dispose();
-  }
-  return results;
-}
-
-function buildAnnotationModels(run: PreparedStudyRun): string[] {
-  const section = run.config.data.annotation;
-  if (!section) return [];
-  return [section.model, ...section.annotators.map((annotator) => annotator.model ?? section.model)];
 }

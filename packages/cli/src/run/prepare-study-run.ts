@@ -20,10 +20,12 @@ export interface PreparedStudyRun {
   built: BuiltStudy;
 }
 
-/** `--cells`, `--replicates` and `--dry-run`. */
+/** `--cells` and `--replicates`, and which parts of the study the command runs. */
 export interface StudySelectionFlags {
   cells?: string;
   replicates?: number;
+  /** `false` for `syndisco annotate`: only the annotation's models are prepared. Default `true`. */
+  discussions?: boolean;
   /** A dry run: a model whose hub does not answer is reported on stderr instead of failing. */
   dryRun?: boolean | undefined;
 }
@@ -53,7 +55,7 @@ export async function prepareStudyRun(
       fix: "Run with --dry-run to see the cells and their levels",
     });
   }
-  const used = new Set(selected.flatMap((cell) => study.cellModels(cell)));
+  const used = new Set(flags.discussions === false ? [] : selected.flatMap((cell) => study.cellModels(cell)));
   const annotate = config.data.annotation !== undefined;
   if (annotate) for (const name of modelsUsed(config, { discussions: false, annotation: true })) used.add(name);
   const models = await prepareModels(

@@ -94,6 +94,36 @@ describe("importAnnotations", () => {
     }
   });
 
+  it("gives the annotations of a study's discussions their cell and one column per factor, after SynDisco's", async () => {
+    const outputDir = await freshDir();
+    const model = promptEchoModel();
+    const levels = { model: "small", moderation: "none" };
+    const cell = "model=small,moderation=none";
+    await new DiscussionExperiment({
+      users: participantPool(model),
+      numDiscussions: 2,
+      numTurns: 2,
+      seed: 4,
+      metadata: { study: { cell, levels, sets: ["main"] } },
+    }).begin({ outputDir: join(outputDir, "discussions", cell) });
+    await new AnnotationExperiment({ annotators: [annotator(model, "Judge")] }).begin({
+      discussionsDir: join(outputDir, "discussions", cell),
+      outputDir: join(outputDir, "annotations", cell),
+    });
+    const rows = await importAnnotations(join(outputDir, "annotations"));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const columns = Object.keys(row);
+      expect(columns.slice(columns.indexOf("annotation_variant"), columns.indexOf("annotation_variant") + 4)).toEqual([
+        "annotation_variant",
+        "factor_model",
+        "factor_moderation",
+        "annot_age",
+      ]);
+      expect(row).toMatchObject({ annotation_variant: cell, factor_model: "small", factor_moderation: "none" });
+    }
+  });
+
   it("adds each comment's position and the parsed answer of an annotator with an answer form", async () => {
     const discussionsDir = await freshDir();
     const annotationsDir = await freshDir();

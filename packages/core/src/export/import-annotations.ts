@@ -6,10 +6,12 @@ import { importFolder } from "./import-folder.js";
 import { loadDiscussionFolder } from "./load-discussions.js";
 import { messageId } from "./message-id.js";
 import { personaColumns, personaOf } from "./persona-columns.js";
+import { studyColumns } from "./study-columns.js";
 
 /**
  * One annotation of one comment, with SynDisco's export columns, the comment's position and the parsed answer,
- * then one `annot_` column per persona attribute of the annotator (`annot_age`, `annot_sex`, …).
+ * then, for an annotation of a study's discussion, one column per factor (`factor_model`, …) holding its
+ * cell's level, then one `annot_` column per persona attribute of the annotator (`annot_age`, `annot_sex`, …).
  */
 export interface AnnotationRow {
   /** The annotated discussion's id. */
@@ -97,6 +99,7 @@ export function annotationRows(annotation: AnnotationFile, variant: string): Ann
         ? persona.username
         : "";
   const annotatorColumns = personaColumns(persona, "annot_", ANNOTATION_COLUMNS);
+  const factors = studyColumns(annotation);
   const details = Array.isArray(annotation.annotation_details) ? annotation.annotation_details : [];
   return annotation.logs.map(([message, label], index) => {
     const { message_order, annotation_value, annotation_valid } = answerColumns(details[index], label);
@@ -113,6 +116,7 @@ export function annotationRows(annotation: AnnotationFile, variant: string): Ann
       ctx_length: annotation.ctx_length,
       annotator,
       annotation_variant: variant,
+      ...factors,
       ...annotatorColumns,
     };
   });

@@ -2,9 +2,9 @@
 export const FACTOR_COLUMN_PREFIX = "factor_";
 
 /**
- * One column per factor of the study cell that a discussion file belongs to (its `study.levels`), named
- * `factor_<factor>` so that a factor such as `model` never takes the place of a SynDisco column. A file
- * that no study wrote has none.
+ * One column per factor of the study cell that a discussion file (or an annotation of one, which carries the
+ * discussion's `study` on) belongs to: its `study.levels`, named `factor_<factor>` so that a factor such as
+ * `model` never takes the place of a SynDisco column. A file that no study wrote has none.
  */
 export function studyColumns(file: Record<string, unknown>): Record<string, string> {
   const study = file.study;

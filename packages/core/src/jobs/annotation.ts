@@ -175,6 +175,8 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
       answer_form: this.annotator.answerForm ?? null,
       annotation_details: this.#details.map((detail) => ({ ...detail })),
       syndisco_version: VERSION,
+      // A study's discussion records its cell; its annotations carry the cell on, for the factor columns.
+      ...studyCellOf(this.#discussion),
       ...this.#metadata,
     };
   }
@@ -243,4 +245,10 @@ export class Annotation implements AsyncIterable<AnnotatedComment> {
     if (source instanceof Discussion) return source.toDict();
     return source;
   }
+}
+
+/** `{ study }` when the discussion belongs to a study's cell (its file records the cell), else nothing. */
+function studyCellOf(discussion: DiscussionFile): { study?: unknown } {
+  const { study } = discussion as { study?: unknown };
+  return typeof study === "object" && study !== null ? { study } : {};
 }
