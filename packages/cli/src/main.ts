@@ -67,7 +67,9 @@ function buildProgram(exit: { code: ExitCode }): Command {
   addRunFlags(
     program
       .command("annotate")
-      .description("annotate the discussions of a run's output folder with the config's annotators")
+      .description(
+        "annotate the discussions of a run's output folder (every cell of a study) with the config's annotators",
+      )
       .argument("<config>", "the config file (YAML or JSON)")
       .option("-d, --discussions-dir <dir>", "annotate the discussions in this folder instead of <output>/discussions")
       .option("--cells <filter>", "a study's cells to annotate, e.g. 'model=qwen7b,moderation=none'"),
