@@ -151,11 +151,12 @@ describe("bad input exits with code 2, names the problem and writes nothing", ()
       expect(result.code).toBe(2);
     });
 
-    it("a hub model that cannot be fetched", async () => {
-      const result = await dryRun({}, "--model-path", "hf:syndisco-tests/no-such-model-GGUF:Q4_K_M");
-      // Offline, the host does not answer; online, the repository does not exist: either way the run would fail.
+    it("a malformed hub model id", async () => {
+      // A hub that does not answer only leaves a model unchecked, and one that answers "not there" fails: both
+      // are tested against local endpoints in dry-run-hub.int.test.ts. A malformed id fails with no network.
+      const result = await dryRun({}, "--model-path", "hf:syndisco-tests");
       expect(result.stderr).toMatch(
-        /^error: config\.yaml: --model-path: the model hf:syndisco-tests\/no-such-model-GGUF:Q4_K_M (is not in the cache folder .* and )?cannot be downloaded/,
+        /^error: config\.yaml: --model-path: the Hugging Face model id hf:syndisco-tests is malformed\. Write it as hf:owner\/repo:Q4_K_M/,
       );
       expect(result.code).toBe(2);
     });
