@@ -8,7 +8,7 @@ import { outputFolders } from "../run/output-folders.js";
 import { formatPlan, planAsJson } from "../run/plan-output.js";
 import { buildExperiments, prepareRun, unloadedModels } from "../run/prepare-run.js";
 import { annotateStudyCommand } from "./annotate-study.js";
-import { overridesOf, type RunCommandOptions } from "./run.js";
+import { overridesOf, type RunCommandOptions, refuseStudyOptions } from "./run.js";
 
 /** Options of `syndisco annotate`: those of `run`, and where the discussions are. */
 export interface AnnotateCommandOptions extends RunCommandOptions {
@@ -33,13 +33,7 @@ export async function annotateCommand(configPath: string, options: AnnotateComma
     }
     return annotateStudyCommand(configPath, options);
   }
-  if (options.cells !== undefined) {
-    throw new InputError("--cells needs a study, and the config has none", {
-      file: config.displayPath,
-      field: "study",
-      fix: "Add a study section with factors, or leave the option out",
-    });
-  }
+  refuseStudyOptions(config.displayPath, options);
   const run = await prepareRun(
     configPath,
     overridesOf(options),

@@ -37,16 +37,7 @@ export interface RunCommandOptions {
 export async function runCommand(configPath: string, options: RunCommandOptions = {}): Promise<ExitCode> {
   const config = await loadConfig(configPath, overridesOf(options));
   if (config.data.study) return runStudyCommand(configPath, options);
-  if (options.cells !== undefined || options.replicates !== undefined) {
-    throw new InputError(
-      `${options.cells !== undefined ? "--cells" : "--replicates"} needs a study, and the config has none`,
-      {
-        file: config.displayPath,
-        field: "study",
-        fix: "Add a study section with factors, or leave the option out",
-      },
-    );
-  }
+  refuseStudyOptions(config.displayPath, options);
   const run = await prepareRun(
     configPath,
     overridesOf(options),
@@ -71,4 +62,23 @@ export function overridesOf(options: RunCommandOptions) {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.modelPath !== undefined ? { modelPath: options.modelPath } : {}),
   };
+}
+
+/**
+ * Refuses `--cells` and `--replicates` for a config without a study section, naming the option given.
+ *
+ * @throws {@link InputError} naming the config file and its missing `study` section.
+ */
+export function refuseStudyOptions(
+  displayPath: string,
+  options: Pick<RunCommandOptions, "cells" | "replicates">,
+): void {
+  const option =
+    options.cells !== undefined ? "--cells" : options.replicates !== undefined ? "--replicates" : undefined;
+  if (option === undefined) return;
+  throw new InputError(`${option} needs a study, and the config has none`, {
+    file: displayPath,
+    field: "study",
+    fix: "Add a study section with factors, or leave the option out",
+  });
 }
