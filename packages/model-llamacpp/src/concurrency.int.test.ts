@@ -16,13 +16,30 @@ const PLANS: DiscussionPlan[] = [
 
 const OPTIONS = { maxOutTokens: 40, chatTemplate: "plain" } as const;
 
+/** Openings of different lengths, each answered with one of {@link RACE_LENGTHS} tokens at most. */
+const RACE_PROMPTS = [
+  "Once upon a time there was a little girl named Lily.",
+  "The dog ran to the park.",
+  "Tom and Sara wanted to build a big castle out of sand by the sea, but the waves kept coming.",
+  "Mia found a shiny red ball under the bed.",
+  "One day, a bird sat on the window and sang a happy song for the old man who lived in the house.",
+  "Ben was sad.",
+  "The cat and the dog were friends who liked to play in the garden every morning after breakfast.",
+  "Zoe had a new toy.",
+  "Max saw a big truck on the road and asked his mom if he could drive it one day when he was older.",
+  "Lily and her mom baked a cake.",
+  "The sun was hot, so the children went to swim in the lake near the little blue house on the hill.",
+  "Sam lost his hat.",
+];
+const RACE_LENGTHS = [40, 9, 31, 17, 40, 5, 23, 36];
+
 /**
  * How close (as the log of their ratio) the probabilities of two next tokens must be for batched arithmetic to
  * explain a greedy reply that takes the second. Decoding a token beside other sequences changes its logits in
  * their last digits: on stories260K, decoding four prompts together instead of one by one moved the log
  * probabilities of the likeliest tokens by at most 0.008. So a reply decoded beside others may part from the
  * reply its prompt gets alone only where the two likeliest tokens are that close. A call served from a wrong
- * sequence or a cache holding another prompt parts at whatever token comes, mostly one the model is surer of:
+ * sequence, a cache holding another prompt or another sequence's logits parts at whatever token comes, mostly one the model is surer of:
  * replies to other prompts parted from these replies within this margin in 4 of 48 cases.
  */
 const NEAR_TIE = 0.05;
@@ -133,4 +150,45 @@ describe.skipIf(!haveTestModels())("concurrent discussions through one model", (
     }
     // About 70 greedy replies, each three times; on a shared 2-core machine under load that takes minutes.
   }, 1_800_000);
+
+  // Calls of different lengths, four at a time, so that prompts are evaluated in the batches where other
+  // sequences sample their next tokens. llama.cpp then reorders the batch's rows of logits on their first
+  // read, and four samplers reading at once on node-llama-cpp's worker threads used to swap the rows back
+  // and forth and take another sequence's logits: in most runs of this test some reply turned to nonsense.
+  it("samples every sequence of a batch from its own logits", async () => {
+    const sharedModel = await loadTestModel("stories260K.gguf", { ...OPTIONS, parallel: 4 });
+    const aloneModel = await loadTestModel("stories260K.gguf", { ...OPTIONS, parallel: 1 });
+    try {
+      const calls: Call[] = RACE_PROMPTS.map((text, index) => ({
+        messages: [{ role: "user", content: text }],
+        options: { maxOutTokens: RACE_LENGTHS[index % RACE_LENGTHS.length] },
+        text: "",
+      }));
+      for (const call of calls) call.text = (await aloneModel.prompt(call.messages, call.options)).text;
+      for (let round = 0; round < 3; round++) {
+        const queue = [...calls.keys(), ...calls.keys()];
+        const replies: { index: number; text: string }[] = [];
+        await Promise.all(
+          Array.from({ length: 4 }, async () => {
+            for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+              const call = calls[index] as Call;
+              replies.push({ index, text: (await sharedModel.prompt(call.messages, call.options)).text });
+            }
+          }),
+        );
+        expect(replies).toHaveLength(calls.length * 2);
+        for (const reply of replies) {
+          const call = calls[reply.index] as Call;
+          if (reply.text === call.text) continue;
+          const parted = await departure(sharedModel, { ...call, text: reply.text }, call.text);
+          const where = `round ${round}, prompt ${reply.index}: parts at token ${parted?.step} after "${parted?.shared}" (p top ${parted?.top}, alone ${parted?.reference}, beside others ${parted?.other}):\n  ${reply.text}\n  alone: ${call.text}`;
+          expect(parted, where).toBeDefined();
+          expect(Math.log((parted?.top ?? 1) / (parted?.other ?? 0)), where).toBeLessThanOrEqual(NEAR_TIE);
+        }
+      }
+    } finally {
+      await sharedModel.dispose();
+      await aloneModel.dispose();
+    }
+  }, 600_000);
 });

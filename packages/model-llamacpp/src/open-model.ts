@@ -6,6 +6,7 @@ import type {
   LlamaContext,
   LlamaModel,
 } from "node-llama-cpp";
+import { serializeFirstLogitRead } from "./first-logit-read.js";
 import { DEFAULTS, type FlashAttentionOption, type GpuLayersOption } from "./options.js";
 
 /** What {@link openModel} needs besides the file. */
@@ -43,8 +44,9 @@ export async function openModel(
     });
   }
   const size = contextSize ?? Math.min(DEFAULTS.contextSize, model.trainContextSize);
+  let context: LlamaContext;
   try {
-    const context = await model.createContext({
+    context = await model.createContext({
       contextSize: size,
       sequences: parallel,
       flashAttention,
@@ -54,7 +56,6 @@ export async function openModel(
         ...(batchDispatch ? { dispatchSchedule: batchDispatch } : {}),
       },
     });
-    return { model, context };
   } catch (error) {
     throw new InputError(
       `llama.cpp could not create a context of ${size} tokens for each of ${parallel} sequences: ${messageOf(error)}`,
@@ -64,6 +65,8 @@ export async function openModel(
       },
     );
   }
+  serializeFirstLogitRead(context);
+  return { model, context };
 }
 
 function messageOf(error: unknown): string {
