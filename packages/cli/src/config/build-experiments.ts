@@ -92,6 +92,7 @@ export function buildAnnotationExperiment(config: LoadedConfig, model: ModelLook
     historyCtxLen: section.historyLength,
     includeModComments: section.includeModeratorComments,
     answerRetries: section.answerRetries,
+    ...(section.commentConcurrency === undefined ? {} : { commentConcurrency: section.commentConcurrency }),
     concurrency: data.concurrency,
     format: data.output.format,
     ...(data.seed === undefined ? {} : { seed: data.seed }),

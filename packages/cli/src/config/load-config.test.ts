@@ -1,8 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "@syndisco/core";
+import { ScriptedModel } from "@syndisco/core/testing";
 import { describe, expect, it } from "vitest";
 import { useTempDirs } from "../../test/helpers/temp-dir.js";
+import { buildAnnotationExperiment } from "./build-experiments.js";
 import { ConfigError } from "./config-error.js";
 import { EXAMPLE_CONFIG } from "./example-config.js";
 import { loadConfig } from "./load-config.js";
@@ -242,10 +244,23 @@ describe("loadConfig", () => {
     const config = await loadConfig(file);
     expect(config.data.annotation?.annotators[0]?.answerForm).toEqual({ type: "scale", min: 1, max: 5 });
     expect(config.data.annotation?.answerRetries).toBe(2);
+    expect(config.data.annotation?.commentConcurrency).toBeUndefined();
     const backwards = await problemOf(annotation("{ type: scale, min: 5, max: 1 }"));
     expect(backwards.message).toMatch(/annotation\.annotators\[0\]\.answerForm\.max: min must be smaller than max$/);
     const unknown = await problemOf(annotation("{ type: stars }"));
     expect(unknown.message).toMatch(/annotation\.annotators\[0\]\.answerForm/);
+  });
+
+  it("passes annotation.commentConcurrency to the annotation experiment, and refuses 0", async () => {
+    const annotation = (extra: string) =>
+      `${MINIMAL}annotation:\n  model: main\n  annotators:\n    - persona: { username: Judge }\n      instructions: Rate it.\n${extra}`;
+    const config = await loadConfig(writeConfig(annotation("  commentConcurrency: 2\n")).file);
+    const model = new ScriptedModel({ replies: ["1"] });
+    expect(buildAnnotationExperiment(config, () => model).commentConcurrency).toBe(2);
+    const unset = await loadConfig(writeConfig(annotation("")).file);
+    expect(buildAnnotationExperiment(unset, () => model).commentConcurrency).toBeUndefined();
+    const zero = await problemOf(annotation("  commentConcurrency: 0\n"));
+    expect(zero.message).toMatch(/annotation\.commentConcurrency: /);
   });
 
   it("refuses a section that names a model that is not defined", async () => {

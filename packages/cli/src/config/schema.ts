@@ -147,6 +147,8 @@ const annotationSchema = z.strictObject({
   historyLength: wholeCount(1).default(3),
   includeModeratorComments: z.boolean().default(true),
   answerRetries: wholeCount(0).default(2),
+  /** Comments of a discussion annotated at once; by default the model's concurrency shared between annotations. */
+  commentConcurrency: wholeCount(1).optional(),
 });
 
 /** The output folder (discussions/ and annotations/ go inside it) and the format of the files written there. */
