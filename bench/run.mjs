@@ -37,13 +37,30 @@ const ROW_FILES = [
   "annotation",
 ];
 
-const { values: args } = parseArgs({
-  options: {
-    reps: { type: "string" },
-    quick: { type: "boolean", default: false },
-    only: { type: "string" },
-  },
-});
+const USAGE = `Usage: node bench/run.mjs [--reps N] [--quick] [--only ID,...]
+  --reps N   repetitions of every case (default 2; 1 with --quick)
+  --quick    a small experiment; writes bench/.cache/RESULTS-quick.md
+  --only     row-set ids to run: llamacpp, ceiling, serve, transformers, core, larger, population, scale,
+             analysis, defaults, annotation; writes bench/.cache/RESULTS-only.md`;
+
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      reps: { type: "string" },
+      quick: { type: "boolean", default: false },
+      only: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const reps = Number(args.reps ?? (args.quick ? 1 : 2));
 if (!Number.isInteger(reps) || reps < 1) {
   console.error(`--reps must be a whole number of at least 1, not ${args.reps}`);
