@@ -20,6 +20,15 @@ describe("statsCsvRows", () => {
     expect(sections.filter((section) => section === "breakdown")).toHaveLength(2);
   });
 
+  it("has no agreement rows with one annotator, whose alpha would be empty", () => {
+    const alone = annotations.filter((row) => row.annotator === "A");
+    const sections = statsCsvRows(annotationStats(alone, { discussions })).map((row) => row.section);
+    expect(sections.filter((section) => section === "annotator")).toHaveLength(1);
+    expect(sections).not.toContain("agreement");
+    expect(sections).not.toContain("pair");
+    expect(sections.filter((section) => section === "comment")).toHaveLength(3);
+  });
+
   it("fills the cells of each section", () => {
     expect(rows.find((row) => row.section === "annotator" && row.annotator === "B")).toMatchObject({
       answers: 3,

@@ -36,7 +36,8 @@ export type StatsCsvRow = Record<(typeof STATS_CSV_COLUMNS)[number], unknown>;
 
 /**
  * The statistics as one long table, a row per statistic, told apart by `section`: `annotator` (valid and
- * invalid answers), `agreement` (alpha per measure and level), `pair` (alpha per pair of annotators),
+ * invalid answers), `agreement` (alpha per measure and level, with two annotators or more), `pair` (alpha per
+ * pair of annotators),
  * `comment` (each comment's values) and `breakdown` (values per group of an attribute). `distribution` holds
  * `{"value": count}` as JSON.
  */
@@ -52,9 +53,11 @@ export function statsCsvRows(stats: AnnotationStats): StatsCsvRow[] {
       invalid_share: annotator.invalidShare,
     }),
   );
+  // Alpha compares annotators: with fewer than two its rows would hold no value (the terminal says so instead).
+  const agreement = stats.annotators.length >= 2;
   for (const measure of stats.measures) {
     const name = measureName(measure);
-    for (const level of measure.levels) {
+    for (const level of agreement ? measure.levels : []) {
       const { units, values } = measure.agreement;
       rows.push(
         row({ section: "agreement", measure: name, level, alpha: measure.agreement.alpha[level], units, values }),
