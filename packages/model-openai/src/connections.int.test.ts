@@ -1,23 +1,16 @@
 import { loggingSetup } from "@syndisco/core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { completion, inOrder, startTestServer, type TestServer } from "../test/misbehaving-server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { completion, inOrder, type TestServer, useTestServers } from "../test/misbehaving-server.js";
 import { OpenAIModel } from "./index.js";
 
 const chat = [{ role: "user" as const, content: "User Alex posted:\nHello?" }];
 
 beforeAll(() => loggingSetup({ printToTerminal: false, logWarnings: false }));
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
+const startServer = useTestServers();
 
-async function serve(text: string, delayMs: number, port?: number): Promise<TestServer> {
-  const server = await startTestServer(inOrder({ delayMs, body: completion(text) }), { port });
-  servers.push(server);
-  return server;
-}
+const serve = (text: string, delayMs: number, port?: number): Promise<TestServer> =>
+  startServer(inOrder({ delayMs, body: completion(text) }), { port });
 
 /** Sends `count` prompts, at most `model.concurrency` at once, and collects what each one gave. */
 async function promptAll(model: OpenAIModel, count: number) {
@@ -55,7 +48,6 @@ describe("connections to the servers", () => {
     while (steady.requests.length + doomed.requests.length < 100)
       await new Promise((resolve) => setTimeout(resolve, 5));
     await doomed.close();
-    servers = servers.filter((server) => server !== doomed);
     const results = await run;
 
     const texts = results.map((result) => (result.status === "fulfilled" ? result.value.text : String(result.reason)));

@@ -1,6 +1,6 @@
 import { loggingSetup } from "@syndisco/core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { completion, inOrder, refusedUrl, startTestServer, type TestServer } from "../test/misbehaving-server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { completion, inOrder, refusedUrl, type TestServer, useTestServers } from "../test/misbehaving-server.js";
 import { OpenAIModel } from "./index.js";
 import { ModelServerError } from "./model-server-error.js";
 
@@ -8,17 +8,9 @@ const chat = [{ role: "user" as const, content: "User Alex posted:\nHello?" }];
 
 beforeAll(() => loggingSetup({ printToTerminal: false, logWarnings: false }));
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
+const startServer = useTestServers();
 
-async function serve(...responses: Parameters<typeof inOrder>): Promise<TestServer> {
-  const server = await startTestServer(inOrder(...responses));
-  servers.push(server);
-  return server;
-}
+const serve = (...responses: Parameters<typeof inOrder>): Promise<TestServer> => startServer(inOrder(...responses));
 
 function fleet(baseUrl: string[], retryDelayMs: number, maxRetries = 2): OpenAIModel {
   return new OpenAIModel({ modelName: "stories", baseUrl, maxOutTokens: 20, retryDelayMs, maxRetries });

@@ -1,11 +1,11 @@
 import { loggingSetup } from "@syndisco/core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   completion,
   inOrder,
   type ScriptedResponse,
-  startTestServer,
   type TestServer,
+  useTestServers,
 } from "../test/misbehaving-server.js";
 import { OpenAIModel } from "./index.js";
 import { ModelServerError } from "./model-server-error.js";
@@ -17,17 +17,9 @@ const chat = [{ role: "user" as const, content: "User Alex posted:\nHello?" }];
 
 beforeAll(() => loggingSetup({ printToTerminal: false, logWarnings: false }));
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
+const startServer = useTestServers();
 
-async function serve(...responses: ScriptedResponse[]): Promise<TestServer> {
-  const server = await startTestServer(inOrder(...responses));
-  servers.push(server);
-  return server;
-}
+const serve = (...responses: ScriptedResponse[]): Promise<TestServer> => startServer(inOrder(...responses));
 
 describe("requests on the wire", () => {
   it("carry the key as a bearer token, a JSON body, and OpenAI's organization and project from the environment", async () => {

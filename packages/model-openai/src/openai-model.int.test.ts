@@ -1,12 +1,12 @@
 import { loggingSetup } from "@syndisco/core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   completion,
   inOrder,
   refusedUrl,
   type ScriptedResponse,
-  startTestServer,
   type TestServer,
+  useTestServers,
 } from "../test/misbehaving-server.js";
 import { OpenAIModel, type OpenAIModelOptions } from "./index.js";
 import { ModelServerError } from "./model-server-error.js";
@@ -19,17 +19,9 @@ const chat = [
 // Retries are logged as warnings; keep them out of the test report (redaction.int.test.ts reads them).
 beforeAll(() => loggingSetup({ printToTerminal: false, logWarnings: false }));
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
+const startServer = useTestServers();
 
-async function serve(...responses: ScriptedResponse[]): Promise<TestServer> {
-  const server = await startTestServer(inOrder(...responses));
-  servers.push(server);
-  return server;
-}
+const serve = (...responses: ScriptedResponse[]): Promise<TestServer> => startServer(inOrder(...responses));
 
 function modelFor(server: TestServer | string, options: Partial<OpenAIModelOptions> = {}): OpenAIModel {
   const baseUrl = typeof server === "string" ? server : server.url;

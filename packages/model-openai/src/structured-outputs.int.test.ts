@@ -8,13 +8,13 @@ import {
   loggingSetup,
   Persona,
 } from "@syndisco/core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Behaviour,
   completion,
   type ReceivedRequest,
-  startTestServer,
   type TestServer,
+  useTestServers,
 } from "../test/misbehaving-server.js";
 import { OpenAIModel, type OpenAIModelOptions } from "./index.js";
 import { ModelServerError } from "./model-server-error.js";
@@ -29,17 +29,9 @@ const chat = [
 // Keep SynDisco's log lines out of the test report.
 beforeAll(() => loggingSetup({ printToTerminal: false, logWarnings: false }));
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
+const startServer = useTestServers();
 
-async function serve(behaviour: Behaviour): Promise<TestServer> {
-  const server = await startTestServer(behaviour);
-  servers.push(server);
-  return server;
-}
+const serve = (behaviour: Behaviour): Promise<TestServer> => startServer(behaviour);
 
 function modelFor(server: TestServer, options: Partial<OpenAIModelOptions> = {}): OpenAIModel {
   return new OpenAIModel({ modelName: "stories", baseUrl: server.url, maxOutTokens: 40, retryDelayMs: 20, ...options });

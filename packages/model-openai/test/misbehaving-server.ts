@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 
 /** One request the test server received. */
 export interface ReceivedRequest {
@@ -40,7 +41,7 @@ export interface TestServer {
   connections: () => number;
   /** Its port on 127.0.0.1 (a server started again with `{ port }` takes the same URL). */
   port: number;
-  /** Stops it as a crash would: open connections are cut, requests in flight get no answer. */
+  /** Stops it as a crash would: open connections are cut, requests in flight get no answer. Once. */
   close: () => Promise<void>;
 }
 
@@ -118,6 +119,7 @@ export async function startTestServer(behaviour: Behaviour, { port: wantedPort =
   });
   await new Promise<void>((resolve) => server.listen(wantedPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
 
   return {
     url: `http://127.0.0.1:${port}/v1`,
@@ -125,11 +127,31 @@ export async function startTestServer(behaviour: Behaviour, { port: wantedPort =
     maxInFlight: () => maxInFlight,
     connections: () => connections,
     port,
-    close: async () => {
-      for (const timer of timers) clearTimeout(timer);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: () => {
+      closed ??= (async () => {
+        for (const timer of timers) clearTimeout(timer);
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      })();
+      return closed;
     },
+  };
+}
+
+/**
+ * For one test file: a function that starts a test server, and an `afterEach` that closes the servers each
+ * test started (a server the test closed itself included: closing twice does nothing).
+ */
+export function useTestServers(): (behaviour: Behaviour, options?: { port?: number }) => Promise<TestServer> {
+  let servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    servers = [];
+  });
+  return async (behaviour, options) => {
+    const server = await startTestServer(behaviour, options);
+    servers.push(server);
+    return server;
   };
 }
 
