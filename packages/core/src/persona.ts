@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "./errors.js";
 import { getLogger } from "./logging/logger.js";
+import { readFailure } from "./util/read-error.js";
 
 /** A value a persona attribute may hold. */
 export type PersonaValue = string | number | boolean | null | readonly string[];
@@ -94,7 +95,7 @@ export class Persona {
     try {
       text = await readFile(path, "utf8");
     } catch (error) {
-      throw new InputError(`cannot read the persona file (${(error as Error).message})`, {
+      throw new InputError(`cannot read the persona file (${readFailure(error)})`, {
         file: path,
         fix: "Check that the path is right and the file is readable",
       });

@@ -225,7 +225,7 @@ describe("AnnotationExperiment", () => {
     const missing = join(await freshDir(), "no-such-folder");
     const outputDir = join(await freshDir(), "annotations");
     await expect(experiment().begin({ discussionsDir: missing, outputDir })).rejects.toThrow(
-      `${missing}: cannot read the discussions folder (ENOENT)`,
+      `${missing}: cannot read the discussions folder (it does not exist, ENOENT)`,
     );
     await expect(jsonFiles(outputDir)).rejects.toThrow("ENOENT");
   });

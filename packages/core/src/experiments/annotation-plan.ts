@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { META_SUFFIX } from "../formats/sidecar-22.js";
 import { loadDiscussionFile } from "../jobs/load-discussion.js";
-import { isErrnoException } from "../util/atomic-write.js";
+import { readFailure } from "../util/read-error.js";
 
 /** One annotator on one discussion, in an {@link AnnotationExperiment}'s plan. */
 export interface AnnotationPlanUnit {
@@ -40,8 +40,7 @@ export async function findDiscussions(discussionsDir: string): Promise<FoundDisc
   try {
     names = await readdir(folder);
   } catch (error) {
-    const reason = isErrnoException(error) ? error.code : String(error);
-    throw new InputError(`cannot read the discussions folder (${reason})`, {
+    throw new InputError(`cannot read the discussions folder (${readFailure(error)})`, {
       file: folder,
       fix: "Pass the folder that a DiscussionExperiment wrote",
     });

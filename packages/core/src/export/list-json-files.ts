@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { META_SUFFIX } from "../formats/sidecar-22.js";
-import { isErrnoException } from "../util/atomic-write.js";
+import { readFailure } from "../util/read-error.js";
 
 /**
  * Every `*.json` file under a folder and its sub-folders (as SynDisco's export reads them), sorted by
@@ -19,8 +19,7 @@ export async function listJsonFiles(root: string, kind: string): Promise<string[
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const reason = isErrnoException(error) ? error.code : String(error);
-    throw new InputError(`cannot read the ${kind} folder (${reason})`, {
+    throw new InputError(`cannot read the ${kind} folder (${readFailure(error)})`, {
       file: root,
       fix: `Pass the folder that holds the ${kind} files`,
     });

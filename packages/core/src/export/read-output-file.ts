@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
 import { sidecarPathOf } from "../formats/sidecar-22.js";
 import { isErrnoException } from "../util/atomic-write.js";
+import { readFailure } from "../util/read-error.js";
 import { readJsonFile } from "./read-json.js";
 
 /** A parsed output file and the parsed sidecar beside it, if any. */
@@ -29,7 +30,7 @@ export async function readSidecar(path: string): Promise<unknown> {
     text = await readFile(path, "utf8");
   } catch (error) {
     if (isErrnoException(error) && error.code === "ENOENT") return undefined;
-    throw new InputError(`cannot read the sidecar (${(error as Error).message})`, { file: path });
+    throw new InputError(`cannot read the sidecar (${readFailure(error)})`, { file: path });
   }
   try {
     return JSON.parse(text);

@@ -3,6 +3,7 @@ import { InputError } from "../errors.js";
 import { readSidecar } from "../export/read-output-file.js";
 import { type DiscussionFile, parseDiscussionFile, type ReadDiscussionOptions } from "../formats/discussion-file.js";
 import { sidecarPathOf } from "../formats/sidecar-22.js";
+import { readFailure } from "../util/read-error.js";
 
 /**
  * Reads and checks a discussion file of SynDisco 2.0 (ours or upstream's) or SynDisco 2.2, in the one shape
@@ -13,7 +14,7 @@ export async function loadDiscussionFile(path: string, options: ReadDiscussionOp
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new InputError(`cannot read the discussion file (${(error as Error).message})`, {
+    throw new InputError(`cannot read the discussion file (${readFailure(error)})`, {
       file: path,
       fix: "Check the path",
     });
