@@ -167,7 +167,9 @@ describe("importAnnotations", () => {
 
   it("refuses a missing folder and a file that is not an annotation, naming them", async () => {
     const missing = join(await freshDir(), "nope");
-    await expect(importAnnotations(missing)).rejects.toThrow(`${missing}: cannot read the annotations folder (it does not exist, ENOENT)`);
+    await expect(importAnnotations(missing)).rejects.toThrow(
+      `${missing}: cannot read the annotations folder (it does not exist, ENOENT)`,
+    );
     const dir = await freshDir();
     const stray = join(dir, "discussion.json");
     await cp(join(UPSTREAM, "guide", "98f03c72-b8e6-49aa-9c92-f6383d575ab4.json"), stray);

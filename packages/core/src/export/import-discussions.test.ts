@@ -153,7 +153,9 @@ describe("importDiscussions", () => {
 
   it("refuses a folder that does not exist or holds no discussions, naming it", async () => {
     const missing = join(root, "missing");
-    await expect(importDiscussions(missing)).rejects.toThrow(`${missing}: cannot read the discussions folder (it does not exist, ENOENT)`);
+    await expect(importDiscussions(missing)).rejects.toThrow(
+      `${missing}: cannot read the discussions folder (it does not exist, ENOENT)`,
+    );
     const empty = await freshDir();
     await mkdir(join(empty, ".syndisco"));
     await writeFile(join(empty, ".syndisco", "plan.json"), "{}");
