@@ -73,6 +73,20 @@ describe("serializeFirstLogitRead", () => {
     await expect(Promise.all(reads)).resolves.toEqual([2, 3]);
   });
 
+  it("does not count a read of one batch that ends after the next batch was decoded as that batch's first", async () => {
+    const { context, wrapped, started, pending } = nativeContext();
+    serializeFirstLogitRead(context);
+    await wrapped().decodeBatch();
+    const late = wrapped().sampleToken("a");
+    await wrapped().decodeBatch();
+    pending.get("a")?.resolve(1);
+    await late;
+    void wrapped().sampleToken("b");
+    void wrapped().sampleToken("c");
+    await settle();
+    expect(started).toEqual(["a", "b"]);
+  });
+
   it("passes every other method and property through to the native context", () => {
     const { native, context, wrapped } = nativeContext();
     serializeFirstLogitRead(context);

@@ -31,6 +31,8 @@ export function serializeFirstLogitRead(context: LlamaContext): void {
   }
   const decodeBatch = native.decodeBatch.bind(native);
   const sampleToken = native.sampleToken.bind(native);
+  /** Batches decoded so far. */
+  let batches = 0;
   /** Whether the rows of the last decoded batch may still need reordering (no read has finished since). */
   let unread = false;
   /** The first read of the last batch, while it runs. */
@@ -39,6 +41,7 @@ export function serializeFirstLogitRead(context: LlamaContext): void {
   const guarded: Pick<NativeContext, "decodeBatch" | "sampleToken"> = {
     async decodeBatch(...args) {
       const result = await decodeBatch(...args);
+      batches += 1;
       unread = true;
       firstRead = undefined;
       return result;
@@ -49,9 +52,11 @@ export function serializeFirstLogitRead(context: LlamaContext): void {
       // first of the waiting reads becomes the one that puts them in order.
       if (firstRead) return firstRead.then(() => guarded.sampleToken(...args));
       const read = sampleToken(...args);
+      const batch = batches;
       const settled = read.then(
         () => {
-          unread = false;
+          // A read that ends after the next batch was decoded put only its own batch's rows in order.
+          if (batch === batches) unread = false;
         },
         () => {
           if (firstRead === settled) firstRead = undefined;
