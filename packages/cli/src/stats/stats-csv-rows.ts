@@ -53,15 +53,14 @@ export function statsCsvRows(stats: AnnotationStats): StatsCsvRow[] {
       invalid_share: annotator.invalidShare,
     }),
   );
-  // Alpha compares annotators: with fewer than two its rows would hold no value (the terminal says so instead).
-  const agreement = stats.annotators.length >= 2;
   for (const measure of stats.measures) {
     const name = measureName(measure);
-    for (const level of agreement ? measure.levels : []) {
-      const { units, values } = measure.agreement;
-      rows.push(
-        row({ section: "agreement", measure: name, level, alpha: measure.agreement.alpha[level], units, values }),
-      );
+    // Alpha compares annotators: with fewer than two its rows would hold no value (the terminal says so instead).
+    if (stats.annotators.length >= 2) {
+      const { units, values, alpha } = measure.agreement;
+      for (const level of measure.levels) {
+        rows.push(row({ section: "agreement", measure: name, level, alpha: alpha[level], units, values }));
+      }
     }
     for (const pair of measure.pairs) {
       for (const level of measure.levels) {

@@ -3,9 +3,10 @@ import { close, fsync, link, mkdir, open, rename, unlink, writeFile } from "node
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { InputError } from "../errors.js";
-import { isErrnoException, writeError } from "./write-error.js";
+import { isErrnoException } from "./system-error.js";
+import { writeError } from "./write-error.js";
 
-export { isErrnoException } from "./write-error.js";
+export { isErrnoException } from "./system-error.js";
 
 // The callback API through promisify: about 1.5 times the files per second of FileHandle, which matters
 // when an experiment writes thousands of small files.

@@ -1,4 +1,4 @@
-import { isErrnoException } from "./write-error.js";
+import { isErrnoException, systemErrorInWords } from "./system-error.js";
 
 /** The system errors a read meets, in words a user understands. */
 const REASONS: Readonly<Record<string, string>> = {
@@ -19,6 +19,5 @@ export function readFailure(error: unknown): string {
   if (!isErrnoException(error) || error.code === undefined) {
     return error instanceof Error ? error.message : String(error);
   }
-  const words = REASONS[error.code] ?? error.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "");
-  return `${words}, ${error.code}`;
+  return systemErrorInWords(error, error.code, REASONS);
 }

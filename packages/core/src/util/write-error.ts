@@ -1,6 +1,7 @@
 import { type Stats, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../errors.js";
+import { isErrnoException, systemErrorInWords } from "./system-error.js";
 
 /** The system errors a write meets, in words a user understands. */
 const REASONS: Readonly<Record<string, string>> = {
@@ -34,8 +35,10 @@ export function writeError(
   { problem = "cannot write the file" }: WriteErrorOptions = {},
 ) {
   if (!isErrnoException(error) || error.code === undefined) return error;
-  const reason = REASONS[error.code] ?? error.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "");
-  return new InputError(`${problem} (${reason}, ${error.code})`, { file: path, fix: fixFor(path, error.code) });
+  return new InputError(`${problem} (${systemErrorInWords(error, error.code, REASONS)})`, {
+    file: path,
+    fix: fixFor(path, error.code),
+  });
 }
 
 function fixFor(path: string, code: string): string {
@@ -72,9 +75,4 @@ function statQuietly(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Narrows an unknown error to a Node.js system error with a `code`. */
-export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
 }
