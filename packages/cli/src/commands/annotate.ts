@@ -34,12 +34,7 @@ export async function annotateCommand(configPath: string, options: AnnotateComma
     return annotateStudyCommand(configPath, options);
   }
   refuseStudyOptions(config.displayPath, options);
-  const run = await prepareRun(
-    configPath,
-    overridesOf(options),
-    { discussions: false, annotation: "required" },
-    { dryRun: options.dryRun },
-  );
+  const run = await prepareRun(config, { discussions: false, annotation: "required" }, { dryRun: options.dryRun });
   const folders = {
     ...outputFolders(run.config.outputDir),
     ...(options.discussionsDir ? { discussions: resolve(options.discussionsDir) } : {}),

@@ -38,12 +38,7 @@ export async function runCommand(configPath: string, options: RunCommandOptions 
   const config = await loadConfig(configPath, overridesOf(options));
   if (config.data.study) return runStudyCommand(configPath, options);
   refuseStudyOptions(config.displayPath, options);
-  const run = await prepareRun(
-    configPath,
-    overridesOf(options),
-    { discussions: true, annotation: "if-configured" },
-    { dryRun: options.dryRun },
-  );
+  const run = await prepareRun(config, { discussions: true, annotation: "if-configured" }, { dryRun: options.dryRun });
   const folders = outputFolders(run.config.outputDir);
   if (options.dryRun) {
     const discussions = buildExperiments(run, unloadedModels(run)).discussions?.plan();

@@ -5,7 +5,7 @@ import {
   type ModelLookup,
   modelsUsed,
 } from "../config/build-experiments.js";
-import { type ConfigOverrides, type LoadedConfig, loadConfig } from "../config/load-config.js";
+import type { LoadedConfig } from "../config/load-config.js";
 import { loadPersonas } from "../config/load-personas.js";
 import { UnloadedModel } from "../config/unloaded-model.js";
 import { type PreparedModel, prepareModels } from "../plugins/prepare-models.js";
@@ -28,19 +28,18 @@ export interface PreparedRun {
 }
 
 /**
- * Loads and checks everything a `run` or `annotate` needs (config, personas, backends, model files, the
+ * Checks everything a `run` or `annotate` needs (the config's sections, personas, backends, model files, the
  * experiments' settings) before anything is loaded or written, so that bad input exits early with code 2.
  *
+ * @param config - the loaded config, with the command line's overrides applied.
  * @param wanted - `annotation: "required"` for `syndisco annotate`; `"if-configured"` for `syndisco run`.
  * @param mode - `dryRun`: a model whose hub does not answer is reported on stderr instead of failing.
  */
 export async function prepareRun(
-  configPath: string,
-  overrides: ConfigOverrides,
+  config: LoadedConfig,
   wanted: { discussions: boolean; annotation: "required" | "if-configured" | "no" },
   mode: { dryRun?: boolean | undefined } = {},
 ): Promise<PreparedRun> {
-  const config = await loadConfig(configPath, overrides);
   if (wanted.discussions && !config.data.discussions) {
     throw new InputError("missing; `syndisco run` needs it to know what to generate", {
       file: config.displayPath,
